@@ -1,0 +1,4 @@
+#ifndef GONGWEN_CXLSXWRITER_SHIM_H
+#define GONGWEN_CXLSXWRITER_SHIM_H
+#include <xlsxwriter.h>
+#endif

@@ -1,0 +1,72 @@
+/// Builds XML text with every text node and attribute value escaped. The writers never
+/// concatenate user text into markup by hand; this is the one place escaping happens.
+struct XMLBuilder {
+    private(set) var xml: String
+
+    init(declaration: Bool = true) {
+        xml = declaration ? "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n" : ""
+    }
+
+    mutating func open(_ name: String, _ attributes: KeyValuePairs<String, String> = [:]) {
+        xml += "<" + name
+        appendAttributes(attributes)
+        xml += ">"
+    }
+
+    mutating func close(_ name: String) {
+        xml += "</" + name + ">"
+    }
+
+    /// An element with no content: `<w:b/>`.
+    mutating func empty(_ name: String, _ attributes: KeyValuePairs<String, String> = [:]) {
+        xml += "<" + name
+        appendAttributes(attributes)
+        xml += "/>"
+    }
+
+    /// `<name attrs>text</name>` with the text escaped.
+    mutating func element(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], text: String) {
+        open(name, attributes)
+        self.text(text)
+        close(name)
+    }
+
+    /// Wraps whatever `body` writes in `<name>…</name>`.
+    mutating func element(_ name: String, _ attributes: KeyValuePairs<String, String> = [:], _ body: (inout XMLBuilder) -> Void) {
+        open(name, attributes)
+        body(&self)
+        close(name)
+    }
+
+    mutating func text(_ text: String) {
+        xml += Self.escape(text, quotes: false)
+    }
+
+    /// Markup made by another builder.
+    mutating func raw(_ markup: String) {
+        xml += markup
+    }
+
+    private mutating func appendAttributes(_ attributes: KeyValuePairs<String, String>) {
+        for (key, value) in attributes {
+            xml += " " + key + "=\"" + Self.escape(value, quotes: true) + "\""
+        }
+    }
+
+    static func escape(_ s: String, quotes: Bool) -> String {
+        guard s.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\"" || $0 == "'" }) else { return s }
+        var out = ""
+        out.reserveCapacity(s.utf8.count + 16)
+        for ch in s {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"" where quotes: out += "&quot;"
+            case "'" where quotes: out += "&apos;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,102 @@
+/// The rule a value broke. Each case names one rule of `forms.md`; `id` is the stable,
+/// machine-readable name used in JSON error bodies and manifests.
+public enum FieldRule: Error, Sendable, Equatable {
+    /// A required field is empty.
+    case required
+    /// Text where a number belongs.
+    case notANumber
+    /// A count or amount below zero.
+    case negative
+    /// A count with a fractional part.
+    case notWholeNumber
+    /// More characters than the field allows.
+    case tooLong(limit: Int, actual: Int)
+    case invalidEmail
+    /// Not exactly six digits.
+    case invalidPostcode
+    /// Letters or other characters no phone number has.
+    case invalidPhone
+    /// A character XML 1.0 cannot carry (a control character, U+FFFE, U+FFFF).
+    case forbiddenCharacter(UInt32)
+    /// A key that no variant of the form knows: most likely a typo.
+    case unknownKey
+    /// A value of the wrong JSON kind (an object where text belongs, a boolean…).
+    case wrongKind(expected: String, found: String)
+    /// A key the form knows but this variant does not print (a warning, not an error).
+    case notPrinted
+
+    public var id: String {
+        switch self {
+        case .required: "required"
+        case .notANumber: "number"
+        case .negative: "non-negative"
+        case .notWholeNumber: "whole-number"
+        case .tooLong: "max-length"
+        case .invalidEmail: "email"
+        case .invalidPostcode: "postcode"
+        case .invalidPhone: "phone"
+        case .forbiddenCharacter: "xml-character"
+        case .unknownKey: "unknown-key"
+        case .wrongKind: "kind"
+        case .notPrinted: "not-printed"
+        }
+    }
+
+    /// What the rule says, in Chinese, for the person who filled the form.
+    public var explanation: String {
+        switch self {
+        case .required: "必填项，不能为空"
+        case .notANumber: "应填写数字"
+        case .negative: "不能为负数"
+        case .notWholeNumber: "应填写整数"
+        case .tooLong(let limit, let actual): "不得超过 \(limit) 字（现有 \(actual) 字）"
+        case .invalidEmail: "电子邮箱格式不正确"
+        case .invalidPostcode: "邮政编码应为 6 位数字"
+        case .invalidPhone: "电话号码只能包含数字、空格、短横线、括号和“转”"
+        case .forbiddenCharacter(let scalar):
+            "含有不允许的控制字符 U+\(String(scalar, radix: 16, uppercase: true).leftPadded(to: 4))"
+        case .unknownKey: "该表没有这个字段（是否拼写有误？）"
+        case .wrongKind(let expected, let found): "应为\(expected)，不能是 \(found)"
+        case .notPrinted: "本版本表格不含此项，已忽略"
+        }
+    }
+}
+
+/// One problem with one field of the input: which key, its Chinese label, and the rule.
+public struct FieldIssue: Sendable, Equatable, CustomStringConvertible {
+    /// The key as the data wrote it, with the row for list forms (`rows[2].name`).
+    public var key: String
+    /// The Chinese label, e.g. 项目简介; empty for a key the form does not know.
+    public var label: String
+    public var rule: FieldRule
+
+    public init(key: String, label: String, rule: FieldRule) {
+        self.key = key
+        self.label = label
+        self.rule = rule
+    }
+
+    public var message: String { rule.explanation }
+
+    /// `summary（项目简介）：不得超过 500 字（现有 501 字）[max-length]`
+    public var description: String {
+        let name = label.isEmpty ? key : "\(key)（\(label)）"
+        return "\(name)：\(message) [\(rule.id)]"
+    }
+}
+
+/// Every problem found in one input. Thrown as a whole, so that a person can correct all of
+/// them at once instead of one per run.
+public struct ValidationFailure: Error, Sendable, CustomStringConvertible {
+    public var issues: [FieldIssue]
+
+    public init(issues: [FieldIssue]) { self.issues = issues }
+
+    public var description: String { issues.map(\.description).joined(separator: "\n") }
+}
+
+extension String {
+    func leftPadded(to width: Int, with pad: Character = "0") -> String {
+        count >= width ? self : String(repeating: pad, count: width - count) + self
+    }
+}

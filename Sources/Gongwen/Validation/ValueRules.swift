@@ -1,0 +1,95 @@
+import Foundation
+
+/// The rules of one field type, applied to one JSON value. Returns nil for an empty value
+/// (null, "", or only spaces), which only `required` can turn into an error.
+extension FieldDefinition {
+    public func check(_ raw: JSONValue) -> Result<FieldValue?, FieldRule> {
+        let text: String
+        switch raw {
+        case .null: return .success(nil)
+        case .string(let s): text = s
+        case .number(let d): text = d.description
+        case .bool, .array, .object:
+            return .failure(.wrongKind(expected: type.isNumeric ? "数字" : "文字", found: raw.kindName))
+        }
+        if let bad = TextRules.firstForbiddenScalar(in: text) {
+            return .failure(.forbiddenCharacter(bad.value))
+        }
+        let normalised = TextRules.normaliseLineBreaks(text)
+        if normalised.allSatisfy(\.isWhitespace) { return .success(nil) }
+        let length = normalised.count
+        if length > effectiveMaxLength {
+            return .failure(.tooLong(limit: effectiveMaxLength, actual: length))
+        }
+        let trimmed = normalised.trimmingCharacters(in: .whitespacesAndNewlines)
+        switch type {
+        case .text, .multiline:
+            return .success(.text(normalised))
+        case .email:
+            return TextRules.isEmail(trimmed) ? .success(.text(trimmed)) : .failure(.invalidEmail)
+        case .postcode:
+            return TextRules.isPostcode(trimmed) ? .success(.text(trimmed)) : .failure(.invalidPostcode)
+        case .phone:
+            return TextRules.isPhone(trimmed) ? .success(.text(trimmed)) : .failure(.invalidPhone)
+        case .count, .amount:
+            guard let number = TextRules.decimal(trimmed) else { return .failure(.notANumber) }
+            if number < 0 { return .failure(.negative) }
+            if type == .count, number != number.rounded() { return .failure(.notWholeNumber) }
+            return .success(.number(number))
+        }
+    }
+}
+
+/// Text checks shared by every field type.
+enum TextRules {
+    /// The first character that XML 1.0 cannot carry: C0 controls other than tab, line feed
+    /// and carriage return, and the non-characters U+FFFE and U+FFFF (which libxlsxwriter
+    /// would pass through into a file Excel refuses).
+    static func firstForbiddenScalar(in text: String) -> Unicode.Scalar? {
+        text.unicodeScalars.first { scalar in
+            switch scalar.value {
+            case 0x09, 0x0A, 0x0D: false
+            case 0x00...0x1F, 0xFFFE, 0xFFFF: true
+            default: false
+            }
+        }
+    }
+
+    /// CR LF and lone CR become LF: XML readers turn them into LF anyway, so keeping them
+    /// would only make a round trip differ.
+    static func normaliseLineBreaks(_ text: String) -> String {
+        guard text.contains("\r") else { return text }
+        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+
+    static func isEmail(_ s: String) -> Bool {
+        s.wholeMatch(of: /[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+/) != nil
+    }
+
+    static func isPostcode(_ s: String) -> Bool {
+        s.wholeMatch(of: /[0-9]{6}/) != nil
+    }
+
+    /// Digits with the separators people write between them: spaces, dashes, brackets,
+    /// slashes, commas, 、 and 转 (extension). At least five digits.
+    static func isPhone(_ s: String) -> Bool {
+        guard s.wholeMatch(of: /[0-9 \u{3000}\-－—+＋()（）\/、,，;；转]+/) != nil else { return false }
+        return s.filter(\.isASCII).filter(\.isNumber).count >= 5
+    }
+
+    /// A plain decimal number: optional minus, digits, optional fraction. Stricter than
+    /// `Decimal(string:)`, which reads "12abc" as 12.
+    static func decimal(_ s: String) -> Decimal? {
+        guard s.wholeMatch(of: /-?[0-9]+(\.[0-9]+)?/) != nil else { return nil }
+        return Decimal(string: s, locale: Locale(identifier: "en_US_POSIX"))
+    }
+}
+
+extension Decimal {
+    func rounded() -> Decimal {
+        var value = self
+        var result = Decimal()
+        NSDecimalRound(&result, &value, 0, .plain)
+        return result
+    }
+}

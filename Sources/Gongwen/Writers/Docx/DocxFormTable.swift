@@ -1,0 +1,133 @@
+/// Renders a `FormSheet` as WordprocessingML body blocks: the title, the header line, a real
+/// table (`w:gridSpan` for column spans, `w:vMerge` for row spans, `w:tblHeader` on a list's
+/// heading row) and the notes. A notice's attachment pages reuse it for their forms.
+struct DocxFormTable {
+    let sheet: FormSheet
+
+    /// The title, header line, table and notes.
+    func write(to x: inout XMLBuilder, includeTitle: Bool = true) {
+        if includeTitle { writeTitle(to: &x) }
+        if let header = sheet.headerLine {
+            paragraph(header, style: "FormNote", font: sheet.fonts.header, align: "left", to: &x)
+        }
+        writeTable(to: &x)
+        for note in sheet.notes {
+            paragraph(note, style: "FormNote", font: sheet.fonts.note, align: "left", to: &x)
+        }
+    }
+
+    func writeTitle(to x: inout XMLBuilder) {
+        paragraph(sheet.title, style: "FormTitle", font: sheet.fonts.title, align: "center", to: &x)
+    }
+
+    private func paragraph(_ text: String, style: String, font: FontSpec, align: String, to x: inout XMLBuilder) {
+        x.element("w:p") { x in
+            x.element("w:pPr") { x in
+                x.empty("w:pStyle", ["w:val": style])
+                x.empty("w:jc", ["w:val": align])
+            }
+            DocxRun.write(text, style: DocxRunStyle(font: font, latin: sheet.fonts.latin), to: &x)
+        }
+    }
+
+    /// Column widths in twips, scaled so the table fills the text width of the page.
+    var gridWidths: [Int] {
+        let total = DocxUnits.twips(millimetres: sheet.page.textWidth)
+        let sum = sheet.columnWidths.reduce(0, +)
+        var widths = sheet.columnWidths.map { Int((Double(total) * $0 / sum).rounded(.down)) }
+        widths[widths.count - 1] += total - widths.reduce(0, +)
+        return widths
+    }
+
+    private func writeTable(to x: inout XMLBuilder) {
+        let widths = gridWidths
+        x.element("w:tbl") { x in
+            x.element("w:tblPr") { x in
+                x.empty("w:tblW", ["w:w": String(widths.reduce(0, +)), "w:type": "dxa"])
+                x.empty("w:jc", ["w:val": "center"])
+                x.element("w:tblBorders") { x in
+                    for side in ["w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"] {
+                        x.empty(side, ["w:val": "single", "w:sz": "4", "w:space": "0", "w:color": "000000"])
+                    }
+                }
+                x.empty("w:tblLayout", ["w:type": "fixed"])
+                x.empty("w:tblLook", ["w:val": "0000", "w:firstRow": "0", "w:lastRow": "0", "w:firstColumn": "0",
+                                      "w:lastColumn": "0", "w:noHBand": "1", "w:noVBand": "1"])
+            }
+            x.element("w:tblGrid") { x in
+                for w in widths { x.empty("w:gridCol", ["w:w": String(w)]) }
+            }
+            let starts = Dictionary(sheet.cells.map { ([$0.row, $0.column], $0) }, uniquingKeysWith: { a, _ in a })
+            // For each position covered by a row span from above: the cell that covers it.
+            var continuing: [[Int]: SheetCell] = [:]
+            for cell in sheet.cells where cell.rowSpan > 1 {
+                for r in (cell.row + 1)...cell.lastRow { continuing[[r, cell.column]] = cell }
+            }
+            for r in 0..<sheet.rowCount {
+                x.element("w:tr") { x in
+                    writeRowProperties(r, to: &x)
+                    var c = 0
+                    while c < sheet.columnCount {
+                        if let cell = starts[[r, c]] {
+                            writeCell(cell, widths: widths, continuation: false, to: &x)
+                            c += cell.colSpan
+                        } else if let cell = continuing[[r, c]] {
+                            writeCell(cell, widths: widths, continuation: true, to: &x)
+                            c += cell.colSpan
+                        } else {
+                            c += 1  // cannot happen for a checked template
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private func writeRowProperties(_ r: Int, to x: inout XMLBuilder) {
+        x.element("w:trPr") { x in
+            let height = sheet.rowHeights[r] ?? sheet.fonts.value.size * 2.2
+            // Ordinary rows stay whole on a page; a tall text box may break rather than jump
+            // to the next page and leave a gap.
+            if height <= 100 { x.empty("w:cantSplit") }
+            x.empty("w:trHeight", ["w:val": String(DocxUnits.twips(points: height)), "w:hRule": "atLeast"])
+            if r < sheet.headingRowCount { x.empty("w:tblHeader") }
+            x.empty("w:jc", ["w:val": "center"])
+        }
+    }
+
+    private func writeCell(_ cell: SheetCell, widths: [Int], continuation: Bool, to x: inout XMLBuilder) {
+        x.element("w:tc") { x in
+            x.element("w:tcPr") { x in
+                x.empty("w:tcW", ["w:w": String(widths[cell.column...cell.lastColumn].reduce(0, +)), "w:type": "dxa"])
+                if cell.colSpan > 1 { x.empty("w:gridSpan", ["w:val": String(cell.colSpan)]) }
+                if cell.rowSpan > 1 {
+                    if continuation { x.empty("w:vMerge") } else { x.empty("w:vMerge", ["w:val": "restart"]) }
+                }
+                x.empty("w:vAlign", ["w:val": cell.vertical == .top ? "top" : cell.vertical == .bottom ? "bottom" : "center"])
+            }
+            x.element("w:p") { x in
+                x.element("w:pPr") { x in
+                    x.empty("w:pStyle", ["w:val": "FormCell"])
+                    x.empty("w:jc", ["w:val": cell.horizontal == .left ? "left" : cell.horizontal == .right ? "right" : "center"])
+                }
+                if !continuation { writeContent(cell, to: &x) }
+            }
+        }
+    }
+
+    private func writeContent(_ cell: SheetCell, to x: inout XMLBuilder) {
+        let fonts = sheet.fonts
+        var text = cell.content.text
+        guard !text.isEmpty else { return }
+        let style: DocxRunStyle
+        switch cell.content {
+        case .label: style = DocxRunStyle(font: fonts.label, latin: fonts.latin)
+        case .heading: style = DocxRunStyle(font: fonts.heading, latin: fonts.latin)
+        case .input(let input):
+            style = DocxRunStyle(font: fonts.value, latin: fonts.latin, color: input.showsHint ? "808080" : nil)
+        }
+        // Stacked text: one character a line, which Word, WPS and LibreOffice all show alike.
+        if cell.stacked { text = text.map(String.init).joined(separator: "\n") }
+        DocxRun.write(text, style: style, to: &x)
+    }
+}

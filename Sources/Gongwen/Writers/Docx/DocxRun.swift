@@ -1,0 +1,55 @@
+/// The character formatting of a run, written with explicit `w:ascii`, `w:hAnsi`,
+/// `w:eastAsia` and `w:cs` fonts and never theme attributes, which would override them.
+struct DocxRunStyle: Equatable {
+    var eastAsia: String
+    var latin: String
+    var size: Double
+    var bold = false
+    /// RRGGBB, nil for automatic.
+    var color: String?
+    /// Character spacing in twentieths of a point (negative condenses).
+    var spacing: Int?
+
+    init(font: FontSpec, latin: String, color: String? = nil) {
+        eastAsia = font.eastAsia
+        self.latin = latin
+        size = font.size
+        bold = font.bold ?? false
+        self.color = color
+    }
+
+    func write(to x: inout XMLBuilder) {
+        x.element("w:rPr") { x in
+            x.empty("w:rFonts", ["w:ascii": latin, "w:hAnsi": latin, "w:eastAsia": eastAsia, "w:cs": latin])
+            if bold {
+                x.empty("w:b")
+                x.empty("w:bCs")
+            }
+            if let color { x.empty("w:color", ["w:val": color]) }
+            if let spacing { x.empty("w:spacing", ["w:val": String(spacing)]) }
+            x.empty("w:sz", ["w:val": String(DocxUnits.halfPoints(size))])
+            x.empty("w:szCs", ["w:val": String(DocxUnits.halfPoints(size))])
+        }
+    }
+}
+
+enum DocxRun {
+    /// One run of `text`: line breaks become `w:br`, tabs `w:tab`, and every text node keeps
+    /// its spaces (`xml:space="preserve"`).
+    static func write(_ text: String, style: DocxRunStyle, to x: inout XMLBuilder) {
+        x.element("w:r") { x in
+            style.write(to: &x)
+            var first = true
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                if !first { x.empty("w:br") }
+                first = false
+                var firstPiece = true
+                for piece in line.split(separator: "\t", omittingEmptySubsequences: false) {
+                    if !firstPiece { x.empty("w:tab") }
+                    firstPiece = false
+                    if !piece.isEmpty { x.element("w:t", ["xml:space": "preserve"], text: String(piece)) }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import CXlsxWriter
+import Foundation
+
+/// Owns one `lxw_workbook`. `workbook_close` both writes the file and frees the handle, so
+/// `close()` calls it exactly once; a workbook dropped without `close()` (an error midway)
+/// is freed without being written.
+final class XlsxWorkbook {
+    private var handle: UnsafeMutablePointer<lxw_workbook>?
+    /// Formats are owned by the workbook; cached so that each distinct style is added once.
+    private var formats: [XlsxCellStyle: UnsafeMutablePointer<lxw_format>] = [:]
+
+    init(path: String) throws(XlsxError) {
+        guard let handle = workbook_new(path) else {
+            throw XlsxError(message: "workbook_new returned NULL", context: "creating \(path)")
+        }
+        self.handle = handle
+    }
+
+    deinit {
+        if let handle { lxw_workbook_free(handle) }
+    }
+
+    /// Adds a worksheet; the workbook owns it.
+    func addWorksheet(named name: String) throws(XlsxError) -> UnsafeMutablePointer<lxw_worksheet> {
+        guard let handle else { throw XlsxError(message: "workbook already closed", context: "adding sheet \(name)") }
+        try XlsxError.check(workbook_validate_sheet_name(handle, name), "checking sheet name \(name)")
+        guard let sheet = workbook_add_worksheet(handle, name) else {
+            throw XlsxError(message: "workbook_add_worksheet returned NULL", context: "adding sheet \(name)")
+        }
+        return sheet
+    }
+
+    /// The workbook's format for `style`, created on first use.
+    func format(_ style: XlsxCellStyle) throws(XlsxError) -> UnsafeMutablePointer<lxw_format> {
+        if let format = formats[style] { return format }
+        guard let handle, let format = workbook_add_format(handle) else {
+            throw XlsxError(message: "workbook_add_format returned NULL", context: "adding a format")
+        }
+        style.apply(to: format)
+        formats[style] = format
+        return format
+    }
+
+    /// Sets the title and author of `docProps/core.xml`; libxlsxwriter copies the strings.
+    func setProperties(title: String, subject: String) throws(XlsxError) {
+        guard let handle else { return }
+        let strings: [UnsafeMutablePointer<CChar>?] = [title, subject, "Gongwen"].map { (s: String) in strdup(s) }
+        defer { strings.forEach { free($0) } }
+        var properties = lxw_doc_properties()
+        properties.title = strings[0]
+        properties.subject = strings[1]
+        properties.author = strings[2]
+        try XlsxError.check(workbook_set_properties(handle, &properties), "setting document properties")
+    }
+
+    /// Writes the file and frees the workbook. Never touch the workbook afterwards.
+    func close() throws(XlsxError) {
+        guard let handle else { return }
+        self.handle = nil
+        formats.removeAll()
+        try XlsxError.check(workbook_close(handle), "writing the workbook")
+    }
+}
