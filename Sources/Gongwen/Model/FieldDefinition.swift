@@ -52,7 +52,7 @@ public struct FieldDefinition: Codable, Sendable, Hashable {
         case .multiline: return 5_000
         case .text: return 500
         case .email, .phone: return 100
-        case .postcode: return 6
+        case .postcode: return 20
         case .count, .amount: return 40
         }
     }

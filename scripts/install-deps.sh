@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs what Gongwen needs and the machine lacks: the C libraries it links, LibreOffice
+# (the PDF engine and an independent reader in the tests), poppler's PDF tools, free CJK
+# fonts, and the Python readers the tests use. Safe to run again: it installs only what is
+# missing. Needs root (or sudo) for apt-get.
+set -euo pipefail
+
+apt_packages=(
+  pkg-config libxlsxwriter-dev libzip-dev
+  libreoffice-writer-nogui libreoffice-calc-nogui
+  poppler-utils fontconfig fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming
+)
+
+missing=()
+for p in "${apt_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing Debian packages: ${missing[*]}"
+  sudo_cmd=""
+  [ "$(id -u)" -eq 0 ] || sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [ "${1:-}" = "--with-test-readers" ]; then
+  python3 - <<'PY' 2>/dev/null || python3 -m pip install -q --disable-pip-version-check openpyxl python-docx
+import openpyxl, docx
+PY
+fi
+
+command -v swift >/dev/null || { echo "Swift 6 is needed on PATH (https://swift.org/install)"; exit 1; }

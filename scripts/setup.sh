@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Sets Gongwen up on a fresh Debian machine and runs the main job on the built-in examples:
+# every form template rendered blank and filled (with examples/forms/), as XLSX and DOCX,
+# into output/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+swift build -c release --product gongwen
+bin="$(swift build -c release --show-bin-path)/gongwen"
+
+"$bin" templates
+"$bin" templates --json | python3 -c '
+import json, sys
+for t in json.load(sys.stdin):
+    print(t["id"], t["form"])
+' | while read -r id form; do
+  for format in xlsx docx; do
+    "$bin" render "$id" --format "$format" --out output
+    "$bin" render "$id" "examples/forms/$form.json" --format "$format" --out output 2>/dev/null
+  done
+done
+echo "Done: the forms are in output/."
