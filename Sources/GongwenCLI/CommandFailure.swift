@@ -3,7 +3,8 @@ import Foundation
 import Gongwen
 
 /// Maps our typed errors, once, to a message on standard error and a sysexits code:
-/// 64 bad usage, 65 bad data, 66 input missing, 73 cannot write, 78 bad templates.
+/// 64 bad usage, 65 bad data, 66 input missing, 69 LibreOffice missing, 70 LibreOffice
+/// failed, 73 cannot write, 78 bad templates.
 enum CommandFailure {
     static func reporting(_ body: () throws -> Void) throws {
         do {
@@ -23,6 +24,9 @@ enum CommandFailure {
             fail(error.description, code: 73)
         } catch let error as ZipError {
             fail(error.description, code: 73)
+        } catch let error as PDFConverter.Failure {
+            if case .unavailable = error { fail(error.description, code: 69) }
+            fail(error.description, code: 70)
         }
     }
 

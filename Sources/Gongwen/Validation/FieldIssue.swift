@@ -24,6 +24,18 @@ public enum FieldRule: Error, Sendable, Equatable {
     case wrongKind(expected: String, found: String)
     /// A key the form knows but this variant does not print (a warning, not an error).
     case notPrinted
+    /// A 发文字号 that is not organ code + 〔four-digit year〕 + number without leading zeros + 号.
+    case documentNumber
+    /// Not a real calendar date in ISO form (2020-07-22).
+    case invalidDate
+    /// A 份号 that is not six digits.
+    case copyNumber
+    /// An attached form names a template that does not exist.
+    case unknownTemplate
+    /// An attachment named in 附件说明 with neither a form nor a body to print.
+    case attachmentContent
+    /// A file the document refers to (a seal image) is missing or not a PNG.
+    case imageFile
 
     public var id: String {
         switch self {
@@ -39,6 +51,12 @@ public enum FieldRule: Error, Sendable, Equatable {
         case .unknownKey: "unknown-key"
         case .wrongKind: "kind"
         case .notPrinted: "not-printed"
+        case .documentNumber: "document-number"
+        case .invalidDate: "date"
+        case .copyNumber: "copy-number"
+        case .unknownTemplate: "unknown-template"
+        case .attachmentContent: "attachment-content"
+        case .imageFile: "image-file"
         }
     }
 
@@ -58,6 +76,12 @@ public enum FieldRule: Error, Sendable, Equatable {
         case .unknownKey: "该表没有这个字段（是否拼写有误？）"
         case .wrongKind(let expected, let found): "应为\(expected)，不能是 \(found)"
         case .notPrinted: "本版本表格不含此项，已忽略"
+        case .documentNumber: "发文字号应为“机关代字〔四位年份〕序号号”，年份用六角括号〔〕，序号不编虚位、不加“第”字，如 郑科普联办〔2020〕2号"
+        case .invalidDate: "应为有效日期，写作 2020-07-22"
+        case .copyNumber: "份号应为 6 位阿拉伯数字"
+        case .unknownTemplate: "没有这个表格模板"
+        case .attachmentContent: "附件需要表格（form）或正文（body）之一，不能都缺或都有"
+        case .imageFile: "印章图片不存在或不是 PNG 文件"
         }
     }
 }

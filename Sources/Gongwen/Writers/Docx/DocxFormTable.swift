@@ -3,6 +3,42 @@
 /// heading row) and the notes. A notice's attachment pages reuse it for their forms.
 struct DocxFormTable {
     let sheet: FormSheet
+    /// The width the table fills, in twips: the text width of the page it stands on.
+    var textWidth: Int
+
+    /// The most height the table may take, in points; tall text boxes shrink to keep the
+    /// form on one page (an attachment page has less room than the form's own page).
+    var maxHeight: Double?
+
+    init(sheet: FormSheet, textWidth: Int? = nil, maxHeight: Double? = nil) {
+        self.sheet = sheet
+        self.textWidth = textWidth ?? DocxUnits.twips(millimetres: sheet.page.textWidth)
+        self.maxHeight = maxHeight
+    }
+
+    /// Row heights in points, with rows taller than 100 pt shrunk together (never below
+    /// 100 pt) when the table would pass `maxHeight`. Ordinary rows count with the height
+    /// their text needs, since Word and LibreOffice grow them to fit it.
+    var rowHeights: [Double] {
+        let heights = sheet.rowHeights.map { $0 ?? sheet.fonts.value.size * 2.2 }
+        guard let maxHeight else { return heights }
+        let widths = gridWidths
+        var needed = heights
+        for cell in sheet.cells where cell.rowSpan == 1 && heights[cell.row] <= 100 {
+            let points = Double(widths[cell.column...cell.lastColumn].reduce(0, +) - 216) / 20
+            let size = sheet.fonts.value.size
+            let text = cell.stacked ? cell.content.text.map(String.init).joined(separator: "\n") : cell.content.text
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { total, line in
+                total + max(1, Int((TextMetrics.width(of: line, size: size) * 11 / 2 / max(points, 1)).rounded(.up)))
+            }
+            needed[cell.row] = max(needed[cell.row], Double(lines) * size * 1.35 + 8)
+        }
+        let total = needed.reduce(0, +)
+        let tall = needed.filter { $0 > 100 }.reduce(0, +)
+        guard total > maxHeight, tall > 0 else { return heights }
+        let scale = max(0, (tall - (total - maxHeight)) / tall)
+        return heights.map { $0 > 100 ? max(100, ($0 * scale).rounded(.down)) : $0 }
+    }
 
     /// The title, header line, table and notes.
     func write(to x: inout XMLBuilder, includeTitle: Bool = true) {
@@ -32,7 +68,7 @@ struct DocxFormTable {
 
     /// Column widths in twips, scaled so the table fills the text width of the page.
     var gridWidths: [Int] {
-        let total = DocxUnits.twips(millimetres: sheet.page.textWidth)
+        let total = textWidth
         let sum = sheet.columnWidths.reduce(0, +)
         var widths = sheet.columnWidths.map { Int((Double(total) * $0 / sum).rounded(.down)) }
         widths[widths.count - 1] += total - widths.reduce(0, +)
@@ -63,9 +99,10 @@ struct DocxFormTable {
             for cell in sheet.cells where cell.rowSpan > 1 {
                 for r in (cell.row + 1)...cell.lastRow { continuing[[r, cell.column]] = cell }
             }
+            let heights = rowHeights
             for r in 0..<sheet.rowCount {
                 x.element("w:tr") { x in
-                    writeRowProperties(r, to: &x)
+                    writeRowProperties(r, height: heights[r], to: &x)
                     var c = 0
                     while c < sheet.columnCount {
                         if let cell = starts[[r, c]] {
@@ -83,9 +120,8 @@ struct DocxFormTable {
         }
     }
 
-    private func writeRowProperties(_ r: Int, to x: inout XMLBuilder) {
+    private func writeRowProperties(_ r: Int, height: Double, to x: inout XMLBuilder) {
         x.element("w:trPr") { x in
-            let height = sheet.rowHeights[r] ?? sheet.fonts.value.size * 2.2
             // Ordinary rows stay whole on a page; a tall text box may break rather than jump
             // to the next page and leave a gap.
             if height <= 100 { x.empty("w:cantSplit") }

@@ -5,7 +5,10 @@ struct DocumentPart {
 
     var xml: String {
         var x = XMLBuilder()
-        x.element("w:document", ["xmlns:w": DocxNamespace.w, "xmlns:r": DocxNamespace.r]) { x in
+        x.element("w:document", [
+            "xmlns:w": DocxNamespace.w, "xmlns:r": DocxNamespace.r, "xmlns:wp": DocxNamespace.wp,
+            "xmlns:a": DocxNamespace.a, "xmlns:pic": DocxNamespace.pic,
+        ]) { x in
             x.element("w:body") { x in
                 x.raw(body)
                 section.write(to: &x)
@@ -21,6 +24,8 @@ struct DocxSection {
     var footerDistanceMM: Double = 10
     /// Relationship ids of the footers: `default` (odd pages) and `even`.
     var footers: [(kind: String, id: String)] = []
+    /// Exact-line documents (notices) need no grid; forms leave it to the application.
+    var linePitch: Int?
 
     func write(to x: inout XMLBuilder) {
         let size = page.paperSize
@@ -44,6 +49,7 @@ struct DocxSection {
                 "w:gutter": "0",
             ])
             x.empty("w:cols", ["w:space": "425"])
+            if let linePitch { x.empty("w:docGrid", ["w:linePitch": String(linePitch)]) }
         }
     }
 }

@@ -6,6 +6,9 @@ enum DocxNamespace {
     static let contentTypes = "http://schemas.openxmlformats.org/package/2006/content-types"
     static let coreProperties = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
     static let extendedProperties = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+    static let wp = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+    static let a = "http://schemas.openxmlformats.org/drawingml/2006/main"
+    static let pic = "http://schemas.openxmlformats.org/drawingml/2006/picture"
     static let docPropsVTypes = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 }
 

@@ -1,0 +1,69 @@
+/// One WordprocessingML paragraph with the properties notices need, written in the order
+/// CT_PPr requires (Word refuses a file whose pPr children are out of order).
+struct DocxParagraph {
+    enum Alignment: String { case left, center, right, both, distribute }
+
+    var alignment: Alignment = .both
+    var left = 0
+    var right = 0
+    var firstLine = 0
+    var hanging = 0
+    var spacingBefore = 0
+    /// Exact line height in twips; nil for single spacing.
+    var exactLine: Int?
+    var pageBreakBefore = false
+    var keepNext = false
+    /// Tab stops: `left` or `right`, at a position in twips.
+    var tabs: [(kind: String, position: Int)] = []
+    /// A border under the paragraph: colour, size in eighths of a point, space in points.
+    var bottomBorder: (color: String, size: Int, space: Int)?
+    /// Closes a section here (the section's properties go in this paragraph).
+    var section: DocxSection?
+    /// Runs, already written.
+    var runs = XMLBuilder(declaration: false)
+
+    mutating func add(_ text: String, _ style: DocxRunStyle) {
+        DocxRun.write(text, style: style, to: &runs)
+    }
+
+    mutating func addRaw(_ markup: String) {
+        runs.raw(markup)
+    }
+
+    func write(to x: inout XMLBuilder) {
+        x.element("w:p") { x in
+            x.element("w:pPr") { x in
+                if keepNext { x.empty("w:keepNext") }
+                if pageBreakBefore { x.empty("w:pageBreakBefore") }
+                // No widow and orphan control: it would move single lines and break the
+                // 22-lines-a-page grid the standard asks for.
+                x.empty("w:widowControl", ["w:val": "0"])
+                if let b = bottomBorder {
+                    x.element("w:pBdr") { x in
+                        x.empty("w:bottom", ["w:val": "single", "w:sz": String(b.size), "w:space": String(b.space), "w:color": b.color])
+                    }
+                }
+                if !tabs.isEmpty {
+                    x.element("w:tabs") { x in
+                        for t in tabs { x.empty("w:tab", ["w:val": t.kind, "w:pos": String(t.position)]) }
+                    }
+                }
+                x.empty("w:autoSpaceDE", ["w:val": "0"])
+                x.empty("w:autoSpaceDN", ["w:val": "0"])
+                if let exactLine {
+                    x.empty("w:spacing", ["w:before": String(spacingBefore), "w:after": "0", "w:line": String(exactLine), "w:lineRule": "exact"])
+                } else {
+                    x.empty("w:spacing", ["w:before": String(spacingBefore), "w:after": "0"])
+                }
+                if hanging > 0 {
+                    x.empty("w:ind", ["w:left": String(left), "w:right": String(right), "w:hanging": String(hanging)])
+                } else {
+                    x.empty("w:ind", ["w:left": String(left), "w:right": String(right), "w:firstLine": String(firstLine)])
+                }
+                x.empty("w:jc", ["w:val": alignment.rawValue])
+                if let section { section.write(to: &x) }
+            }
+            x.raw(runs.xml)
+        }
+    }
+}

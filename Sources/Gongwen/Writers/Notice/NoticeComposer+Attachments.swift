@@ -1,0 +1,48 @@
+/// Attachment pages: each on a new page (a new section when its form is landscape), 附件 or
+/// 附件N in 黑体 on the first line, its title centred on the third line, then the form or text.
+extension NoticeComposer {
+    mutating func writeAttachments() {
+        let many = notice.attachments.count > 1
+        for (i, attachment) in notice.attachments.enumerated() {
+            var wanted = PageSetup.Orientation.portrait
+            if case .form(let sheet) = attachment.content { wanted = sheet.page.orientation }
+            let newSection = wanted != orientation
+            if newSection { switchSection(to: wanted) }
+            var label = gridParagraph()
+            label.alignment = .left
+            label.pageBreakBefore = !newSection
+            label.keepNext = true
+            label.add(many ? "附件\(i + 1)" : "附件", bodyStyle(layout.fonts.attachmentLabel))
+            label.write(to: &x)
+            var title = gridParagraph(before: 1)
+            title.alignment = .center
+            title.keepNext = true
+            title.add(attachment.name, DocxRunStyle(font: layout.fonts.title, latin: layout.fonts.latin))
+            title.write(to: &x)
+            switch attachment.content {
+            case .form(let sheet):
+                gridParagraph().write(to: &x)
+                let page = layout.page.setup(orientation)
+                let width = DocxUnits.twips(millimetres: page.textWidth)
+                // Room left under the label, the title and the blank lines, and beside the
+                // header line and notes, so that a grid form stays on its page.
+                let textHeight = (page.paperSize.height - page.margins.top - page.margins.bottom) / 25.4 * 72
+                let taken = Double((4 + (sheet.headerLine == nil ? 0 : 1) + sheet.notes.count) * line) / 20
+                DocxFormTable(sheet: sheet, textWidth: width, maxHeight: textHeight - taken - 12)
+                    .write(to: &x, includeTitle: false)
+            case .text(let blocks):
+                writeBlocks(blocks, level: 1)
+            }
+        }
+    }
+
+    /// Ends the current section (its properties in an empty paragraph) and starts one in
+    /// `orientation` on a new page; footers and numbering carry on.
+    mutating func switchSection(to orientation: PageSetup.Orientation) {
+        var end = DocxParagraph()
+        end.exactLine = 20
+        end.section = section(self.orientation)
+        end.write(to: &x)
+        self.orientation = orientation
+    }
+}

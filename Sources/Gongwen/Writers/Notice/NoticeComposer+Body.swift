@@ -1,0 +1,75 @@
+/// 正文: paragraphs indented two characters, headings numbered from their depth in the
+/// fonts of their level, contact blocks; and 附件说明 after it.
+extension NoticeComposer {
+    mutating func writeBlocks(_ blocks: [BodyBlock], level: Int) {
+        var headingIndex = 0
+        for block in blocks {
+            if let heading = block.heading {
+                headingIndex += 1
+                var p = bodyParagraph()
+                p.keepNext = block.text == nil
+                let number = HeadingNumber.text(level: level, index: headingIndex)
+                p.add(number + heading, bodyStyle(layout.fonts.heading(level)))
+                if let text = block.text { p.add(text, bodyStyle()) }
+                p.write(to: &x)
+                writeBlocks(block.body ?? [], level: level + 1)
+            } else if let contact = block.contact {
+                for line in contact {
+                    var p = bodyParagraph()
+                    p.add(line, bodyStyle())
+                    p.write(to: &x)
+                }
+            } else if let text = block.text {
+                for paragraph in text.split(separator: "\n", omittingEmptySubsequences: true) {
+                    var p = bodyParagraph()
+                    p.add(String(paragraph), bodyStyle())
+                    p.write(to: &x)
+                }
+                writeBlocks(block.body ?? [], level: level)
+            }
+        }
+    }
+
+    /// A paragraph of 正文: first line indented two characters, the rest flush left.
+    func bodyParagraph() -> DocxParagraph {
+        var p = gridParagraph()
+        p.firstLine = 2 * character
+        return p
+    }
+
+    /// 附件说明 one line below the body, two characters in. One attachment: 附件：name. Several:
+    /// 附件：1. name, then 2. name under 1.; a wrapped name lines up with its first character.
+    mutating func writeAttachmentList() {
+        let names = notice.attachments.map(\.name)
+        guard !names.isEmpty else { return }
+        let label = "附件："
+        let labelWidth = width(of: label)
+        let start = 2 * character
+        if names.count == 1 {
+            var p = gridParagraph(before: 1)
+            p.left = start + labelWidth
+            p.hanging = labelWidth
+            p.add(label + names[0], bodyStyle())
+            p.write(to: &x)
+            return
+        }
+        let numberWidth = width(of: "\(names.count). ")
+        let nameStart = start + labelWidth + numberWidth
+        for (i, name) in names.enumerated() {
+            var p = gridParagraph(before: i == 0 ? 1 : 0)
+            p.left = nameStart
+            p.hanging = i == 0 ? labelWidth + numberWidth : numberWidth
+            p.tabs = [("left", nameStart)]
+            p.add((i == 0 ? label : "") + "\(i + 1).\t" + name, bodyStyle())
+            p.write(to: &x)
+        }
+    }
+
+    /// 附注 on the line after the date, two characters in, in parentheses.
+    mutating func writeNote() {
+        guard let note = notice.document.note else { return }
+        var p = bodyParagraph()
+        p.add("（" + note + "）", bodyStyle())
+        p.write(to: &x)
+    }
+}

@@ -1,0 +1,156 @@
+/// 版头: 份号, 密级, 紧急程度, the red issuer mark, 发文字号 (with 签发人 for upward
+/// documents) and the red separator line.
+extension NoticeComposer {
+    /// How many of the lines above the issuer mark are taken by 份号, 密级, 紧急程度.
+    var markLines: Int {
+        [notice.document.copyNumber, notice.document.secrecy, notice.document.urgency].compactMap { $0 }.count
+    }
+
+    mutating func writeHeaderMarks() {
+        let d = notice.document
+        if let copy = d.copyNumber {
+            var p = gridParagraph()
+            p.alignment = .left
+            p.add(copy, bodyStyle())
+            p.write(to: &x)
+        }
+        for mark in [d.secrecy, d.urgency].compactMap({ $0 }) {
+            var p = gridParagraph()
+            p.alignment = .left
+            p.add(mark, bodyStyle(layout.fonts.marks))
+            p.write(to: &x)
+        }
+    }
+
+    /// The size of the issuer mark: the preset's, made smaller when the longest line would
+    /// not fit the text block (the standard: narrower than 15 mm a character, balanced).
+    func issuerSize(_ longest: Int) -> Double {
+        let fit = Double(textWidth) / 20 / Double(max(longest, 1))
+        return min(layout.fonts.issuer.size, (fit * 0.95).rounded(.down))
+    }
+
+    mutating func writeIssuer() {
+        let issuer = notice.document.issuer
+        let suffix = issuer.suffix ?? ""
+        let longest = (issuer.organs.map(\.count).max() ?? 0) + (suffix.isEmpty ? 0 : suffix.count + (issuer.organs.count > 1 ? 1 : 0))
+        var font = layout.fonts.issuer
+        font.size = issuerSize(longest)
+        let lineHeight = DocxUnits.twips(points: font.size * 1.25)
+        // A spacer puts the top of the mark 35 mm below the top of the text block.
+        let top = DocxUnits.twips(millimetres: layout.issuerTop) - markLines * line - (lineHeight - DocxUnits.twips(points: font.size)) / 2
+        var spacer = DocxParagraph()
+        spacer.exactLine = max(top, 20)
+        spacer.write(to: &x)
+        let style = DocxRunStyle(font: font, latin: layout.fonts.latin, color: layout.red)
+        if issuer.organs.count == 1 || suffix.isEmpty {
+            for organ in issuer.organs {
+                var p = DocxParagraph()
+                p.alignment = .center
+                p.exactLine = lineHeight
+                p.add(organ + (issuer.organs.count == 1 ? suffix : ""), style)
+                p.write(to: &x)
+            }
+            return
+        }
+        writeJointIssuer(font: font, style: style, lineHeight: lineHeight, suffix: suffix)
+    }
+
+    /// Joint issuance: the organs' names stacked and spread to one width, 文件 to their right,
+    /// centred vertically against them; the whole centred on the text block.
+    private mutating func writeJointIssuer(font: FontSpec, style: DocxRunStyle, lineHeight: Int, suffix: String) {
+        let organs = notice.document.issuer.organs
+        let nameWidth = (organs.map(\.count).max() ?? 1) * DocxUnits.twips(points: font.size)
+        let suffixWidth = (suffix.count + 1) * DocxUnits.twips(points: font.size)
+        x.element("w:tbl") { x in
+            x.element("w:tblPr") { x in
+                x.empty("w:tblW", ["w:w": String(nameWidth + suffixWidth), "w:type": "dxa"])
+                x.empty("w:jc", ["w:val": "center"])
+                x.element("w:tblBorders") { x in
+                    for side in ["w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"] {
+                        x.empty(side, ["w:val": "nil"])
+                    }
+                }
+                x.empty("w:tblLayout", ["w:type": "fixed"])
+                x.element("w:tblCellMar") { x in
+                    x.empty("w:left", ["w:w": "0", "w:type": "dxa"])
+                    x.empty("w:right", ["w:w": "0", "w:type": "dxa"])
+                }
+            }
+            x.element("w:tblGrid") { x in
+                x.empty("w:gridCol", ["w:w": String(nameWidth)])
+                x.empty("w:gridCol", ["w:w": String(suffixWidth)])
+            }
+            for (i, organ) in organs.enumerated() {
+                x.element("w:tr") { x in
+                    x.element("w:tc") { x in
+                        x.element("w:tcPr") { x in
+                            x.empty("w:tcW", ["w:w": String(nameWidth), "w:type": "dxa"])
+                            x.empty("w:vAlign", ["w:val": "center"])
+                        }
+                        var p = DocxParagraph()
+                        p.alignment = .distribute
+                        p.exactLine = lineHeight
+                        p.add(organ, style)
+                        p.write(to: &x)
+                    }
+                    x.element("w:tc") { x in
+                        x.element("w:tcPr") { x in
+                            x.empty("w:tcW", ["w:w": String(suffixWidth), "w:type": "dxa"])
+                            x.empty("w:vMerge", i == 0 ? ["w:val": "restart"] : [:])
+                            x.empty("w:vAlign", ["w:val": "center"])
+                        }
+                        var p = DocxParagraph()
+                        p.alignment = .right
+                        p.exactLine = lineHeight
+                        if i == 0 { p.add(suffix, style) }
+                        p.write(to: &x)
+                    }
+                }
+            }
+        }
+    }
+
+    /// 发文字号 two lines below the mark, centred; with 签发人 the number moves left (one
+    /// character in) and 签发人：name stands right (one character in). The red line hangs
+    /// under this paragraph as its bottom border, the layout's gap below the number.
+    mutating func writeDocumentNumber() {
+        let d = notice.document
+        var p = gridParagraph(before: 2)
+        let lineSize = max(2, min(96, Int((layout.redLine.thickness / 25.4 * 72 * 8).rounded())))
+        let gap = min(31, Int((layout.redLine.gap / 25.4 * 72).rounded()))
+        p.bottomBorder = (layout.red, lineSize, gap)
+        if let signer = d.signer {
+            p.alignment = .left
+            p.left = character
+            p.right = character
+            p.tabs = [("right", textWidth - 2 * character)]
+            p.add(d.documentNumber ?? "", bodyStyle())
+            p.add("\t签发人：", bodyStyle())
+            p.add(signer, bodyStyle(layout.fonts.signer))
+        } else {
+            p.alignment = .center
+            p.add(d.documentNumber ?? "", bodyStyle())
+        }
+        p.write(to: &x)
+    }
+
+    /// 标题 two lines below the red line, centred, each given line on its own.
+    mutating func writeTitle() {
+        for (i, title) in notice.document.title.enumerated() {
+            var p = gridParagraph(before: i == 0 ? 2 : 0)
+            p.alignment = .center
+            p.keepNext = true
+            p.add(title, DocxRunStyle(font: layout.fonts.title, latin: layout.fonts.latin))
+            p.write(to: &x)
+        }
+    }
+
+    /// 主送机关 one line below the title, flush left.
+    mutating func writeRecipients() {
+        guard let recipients = notice.document.recipients else { return }
+        var p = gridParagraph(before: 1)
+        p.alignment = .both
+        p.add(recipients, bodyStyle())
+        p.write(to: &x)
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import Gongwen
+
+struct NoticeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "notice",
+        abstract: "Render a notice and all its attachments as one DOCX packet (and PDF with --pdf).",
+        discussion: "FILE is a notice in JSON (see templates/schema/notice.schema.json). Prints the paths written."
+    )
+
+    @Argument(help: "The notice file, or - for standard input.")
+    var file: String
+
+    @Option(name: .long, help: "The destination folder.")
+    var out = "output"
+
+    @Flag(name: .long, help: "Also make a PDF with LibreOffice (exit 69 when it is not installed).")
+    var pdf = false
+
+    @OptionGroup var options: TemplateOptions
+
+    func run() throws {
+        try CommandFailure.reporting {
+            let root = TemplateLocator.root(explicit: options.templates)
+            let library = try options.library()
+            let renderer = NoticeRenderer(library: library, layouts: root.appendingPathComponent("layouts"))
+            if pdf && PDFConverter.soffice() == nil { throw PDFConverter.Failure.unavailable }
+            let data = try InputFile.data(at: file)
+            let notice = try NoticeRenderer.decode(data, source: file)
+            let base = file == "-" ? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+                : URL(fileURLWithPath: file).deletingLastPathComponent()
+            let validated = try renderer.validate(notice, baseFolder: base)
+            let folder = URL(fileURLWithPath: out)
+            let docx = folder.appendingPathComponent(NoticeRenderer.fileName(for: notice, extension: "docx"))
+            try renderer.writeDocx(validated, to: docx)
+            print(docx.path)
+            if pdf {
+                let fonts = root.appendingPathComponent("fonts/fonts.conf")
+                let converter = PDFConverter(fontConfig: FileManager.default.fileExists(atPath: fonts.path) ? fonts : nil)
+                let target = folder.appendingPathComponent(NoticeRenderer.fileName(for: notice, extension: "pdf"))
+                try converter.convert(docx, to: target)
+                print(target.path)
+            }
+        }
+    }
+}
