@@ -8,7 +8,7 @@ set -euo pipefail
 apt_packages=(
   pkg-config libxlsxwriter-dev libzip-dev
   libreoffice-writer-nogui libreoffice-calc-nogui
-  poppler-utils fontconfig fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming fonts-hanazono
+  poppler-utils fontconfig fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming fonts-hanazono fonts-liberation
 )
 
 missing=()

@@ -17,6 +17,11 @@ struct DocxParagraph {
     var tabs: [(kind: String, position: Int)] = []
     /// A border under the paragraph: colour, size in eighths of a point, space in points.
     var bottomBorder: (color: String, size: Int, space: Int)?
+    /// A border over the paragraph, likewise.
+    var topBorder: (color: String, size: Int, space: Int)?
+    /// Places the paragraph in a frame at the bottom of the text block, full width: how the
+    /// colophon reaches the foot of the last page. Consecutive framed paragraphs share a frame.
+    var framedAtBottom: Int?
     /// Closes a section here (the section's properties go in this paragraph).
     var section: DocxSection?
     /// Runs, already written.
@@ -37,10 +42,19 @@ struct DocxParagraph {
                 if pageBreakBefore { x.empty("w:pageBreakBefore") }
                 // No widow and orphan control: it would move single lines and break the
                 // 22-lines-a-page grid the standard asks for.
+                if let width = framedAtBottom {
+                    x.empty("w:framePr", ["w:w": String(width), "w:wrap": "notBeside", "w:vAnchor": "margin",
+                                          "w:hAnchor": "margin", "w:xAlign": "center", "w:yAlign": "bottom"])
+                }
                 x.empty("w:widowControl", ["w:val": "0"])
-                if let b = bottomBorder {
+                if topBorder != nil || bottomBorder != nil {
                     x.element("w:pBdr") { x in
-                        x.empty("w:bottom", ["w:val": "single", "w:sz": String(b.size), "w:space": String(b.space), "w:color": b.color])
+                        if let b = topBorder {
+                            x.empty("w:top", ["w:val": "single", "w:sz": String(b.size), "w:space": String(b.space), "w:color": b.color])
+                        }
+                        if let b = bottomBorder {
+                            x.empty("w:bottom", ["w:val": "single", "w:sz": String(b.size), "w:space": String(b.space), "w:color": b.color])
+                        }
                     }
                 }
                 if !tabs.isEmpty {

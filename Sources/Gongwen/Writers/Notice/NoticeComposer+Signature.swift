@@ -45,7 +45,9 @@ extension NoticeComposer {
     private mutating func writeSealedSignature() {
         let organs = notice.document.signature.organs
         let diameter = DocxUnits.twips(millimetres: layout.sealDiameter)
-        let pitch = diameter + DocxUnits.twips(millimetres: 4)
+        // Seals 4 mm apart, and names at least two characters apart.
+        let longest = organs.map { width(of: $0.name) }.max() ?? 0
+        let pitch = max(diameter + DocxUnits.twips(millimetres: 4), longest + 2 * character)
         let dateWidth = width(of: notice.date)
         let dateCenter = textWidth - 4 * character - dateWidth / 2
         let perRow = max(1, min(organs.count, (dateCenter + diameter / 2) / pitch))
