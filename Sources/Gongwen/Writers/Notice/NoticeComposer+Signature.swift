@@ -60,9 +60,15 @@ extension NoticeComposer {
             remaining.removeFirst(rows.last!.count)
         }
         for (r, row) in rows.enumerated() {
-            // The first row's seal top falls within one line below the body.
-            var p = gridParagraph(before: r == 0 ? 2 : 0)
-            if r > 0 { p.spacingBefore = max(0, pitch - line) }
+            // Space above the row in a paragraph of its own, so the seals' offsets count from
+            // the name line itself (Word and LibreOffice differ on whether a paragraph's top
+            // includes its spacing). The first row's seals then start within one line below
+            // the body; later rows clear the seals above them.
+            var spacer = DocxParagraph()
+            spacer.exactLine = r == 0 ? 2 * line : max(20, pitch - line)
+            spacer.keepNext = true
+            spacer.write(to: &x)
+            var p = gridParagraph()
             p.alignment = .left
             p.keepNext = true
             let centers = row.indices.map { dateCenter - (row.count - 1 - $0) * pitch }
