@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets Gongwen up on a fresh Debian machine and runs the main job on the built-in examples:
-# every form template rendered blank and filled (with examples/forms/), as XLSX and DOCX,
-# into output/.
+# the seed notices of examples/notices/ as DOCX packets and PDF, and every form template
+# rendered blank and filled (with examples/forms/) as XLSX and DOCX, all into output/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -19,4 +19,7 @@ for t in json.load(sys.stdin):
     "$bin" render "$id" "examples/forms/$form.json" --format "$format" --out output 2>/dev/null
   done
 done
-echo "Done: the forms are in output/."
+for notice in examples/notices/*.json; do
+  "$bin" notice "$notice" --out output --pdf
+done
+echo "Done: the notices and forms are in output/."

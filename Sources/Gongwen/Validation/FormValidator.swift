@@ -25,19 +25,7 @@ public struct FormValidator: Sendable {
         flatten(object, prefix: "", into: &leaves, rows: &rowsValue)
 
         for (key, raw) in leaves.sorted(by: { $0.key < $1.key }) {
-            guard let known = formFields[key] else {
-                issues.append(FieldIssue(key: key, label: "", rule: .unknownKey))
-                continue
-            }
-            guard let field = template.field(key) else {
-                warnings.append(FieldIssue(key: key, label: known.label, rule: .notPrinted))
-                continue
-            }
-            switch field.check(raw) {
-            case .success(let value?): values.values[key] = value
-            case .success(nil): break
-            case .failure(let rule): issues.append(FieldIssue(key: key, label: field.label, rule: rule))
-            }
+            values.values[key] = check(raw, key: key, place: key, issues: &issues, warnings: &warnings)
         }
         for field in template.fields where field.required && !field.isRowField && values.values[field.key] == nil {
             if !issues.contains(where: { $0.key == field.key }) {
@@ -49,6 +37,26 @@ public struct FormValidator: Sendable {
         }
         if !issues.isEmpty { throw ValidationFailure(issues: issues) }
         return ValidatedForm(values: values, warnings: warnings)
+    }
+
+    /// One value: an error for a key no variant knows, a warning for one this variant does
+    /// not print, else the field's rules. `place` is the key as reported (with the row).
+    private func check(_ raw: JSONValue, key: String, place: String,
+                       issues: inout [FieldIssue], warnings: inout [FieldIssue]) -> FieldValue? {
+        guard let known = formFields[key] else {
+            issues.append(FieldIssue(key: place, label: "", rule: .unknownKey))
+            return nil
+        }
+        guard let field = template.field(key) else {
+            warnings.append(FieldIssue(key: place, label: known.label, rule: .notPrinted))
+            return nil
+        }
+        switch field.check(raw) {
+        case .success(let value): return value
+        case .failure(let rule):
+            issues.append(FieldIssue(key: place, label: field.label, rule: rule))
+            return nil
+        }
     }
 
     /// Nested objects become dotted keys; `rows` is kept apart when the form is a list.
@@ -80,21 +88,8 @@ public struct FormValidator: Sendable {
             }
             var row: [String: FieldValue] = [:]
             for (name, value) in object.sorted(by: { $0.key < $1.key }) {
-                let key = FieldDefinition.rowPrefix + name
-                let place = "\(at).\(name)"
-                guard let known = formFields[key] else {
-                    issues.append(FieldIssue(key: place, label: "", rule: .unknownKey))
-                    continue
-                }
-                guard let field = template.field(key) else {
-                    warnings.append(FieldIssue(key: place, label: known.label, rule: .notPrinted))
-                    continue
-                }
-                switch field.check(value) {
-                case .success(let v?): row[name] = v
-                case .success(nil): break
-                case .failure(let rule): issues.append(FieldIssue(key: place, label: field.label, rule: rule))
-                }
+                row[name] = check(value, key: FieldDefinition.rowPrefix + name, place: "\(at).\(name)",
+                                  issues: &issues, warnings: &warnings)
             }
             // An empty row is nothing to check; a started one needs its required columns.
             if !row.isEmpty {
