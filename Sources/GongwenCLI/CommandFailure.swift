@@ -24,6 +24,8 @@ enum CommandFailure {
             fail(error.description, code: 73)
         } catch let error as ZipError {
             fail(error.description, code: 73)
+        } catch let error as ReadError {
+            fail(error.description, code: 65)
         } catch let error as PDFConverter.Failure {
             if case .unavailable = error { fail(error.description, code: 69) }
             fail(error.description, code: 70)

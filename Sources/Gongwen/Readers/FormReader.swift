@@ -1,0 +1,113 @@
+import Foundation
+
+/// Reads a filled form back into data, from the cells its template's layout says hold each
+/// field: the XLSX cells we wrote (or Excel, WPS and LibreOffice saved again), or the table
+/// cells of the DOCX. The result goes through the same validation as `render` input.
+public struct FormReader: Sendable {
+    public let template: FormTemplate
+
+    public init(template: FormTemplate) {
+        self.template = template
+    }
+
+    /// Reads an XLSX or DOCX, chosen by what the archive holds, not by its file name.
+    public func read(_ url: URL) throws(ReadError) -> JSONValue {
+        let archive = try OfficeArchive(path: url, limits: .form)
+        if archive.parts.contains("xl/workbook.xml") { return try readXlsx(url) }
+        if archive.parts.contains("word/document.xml") { return try readDocx(url) }
+        throw .missingPart(file: archive.name, part: "xl/workbook.xml")
+    }
+
+    public func readXlsx(_ url: URL) throws(ReadError) -> JSONValue {
+        let sheet = try XlsxReader(path: url, limits: .form).firstSheet()
+        let layout = FormSheetBuilder.build(template)
+        let top = layout.headerLine == nil ? 1 : 2
+        func text(_ row: Int, _ column: Int) -> String? {
+            guard let cell = sheet[row, column] else { return nil }
+            return cell.isNumber ? Self.number(cell.text) : cell.text
+        }
+        var header: String?
+        if layout.headerLine != nil { header = text(1, 0) }
+        return try assemble(file: url.lastPathComponent, layout: layout, header: header, rowCount: sheet.rowCount - top) { r, c in
+            text(top + r, c)
+        }
+    }
+
+    public func readDocx(_ url: URL) throws(ReadError) -> JSONValue {
+        let content = try DocxTableReader(path: url, limits: .form).content()
+        let layout = FormSheetBuilder.build(template)
+        guard let table = content.tables.first else {
+            throw .layoutMismatch(file: url.lastPathComponent, detail: "没有表格（no table）")
+        }
+        let header = template.header.flatMap { h in content.paragraphs.first { $0.hasPrefix(h.text) } }
+        let rows = (table.keys.max() ?? -1) + 1
+        return try assemble(file: url.lastPathComponent, layout: layout, header: header, rowCount: rows) { r, c in
+            table[r]?[c]
+        }
+    }
+
+    /// Builds the data object from cell text: single fields from their cells, list rows from
+    /// every non-empty row under the heading, the reporter from the header line. A cell that
+    /// still shows its field's hint is empty.
+    private func assemble(file: String, layout: FormSheet, header: String?, rowCount: Int,
+                          cell: (Int, Int) -> String?) throws(ReadError) -> JSONValue {
+        var object: [String: JSONValue] = [:]
+        if let h = template.header, let key = h.field, let line = header {
+            guard line.hasPrefix(h.text) else {
+                throw .layoutMismatch(file: file, detail: "表头应以“\(h.text)”开头")
+            }
+            let value = line.dropFirst(h.text.count).trimmingCharacters(in: .whitespaces)
+            if !value.isEmpty { object[key] = .string(value) }
+        }
+        func value(_ field: FieldDefinition, _ text: String?) -> JSONValue? {
+            guard let text, !text.isEmpty, text != field.hint else { return nil }
+            return .string(text)
+        }
+        switch template.layout {
+        case .grid:
+            for sheetCell in layout.cells {
+                switch sheetCell.content {
+                case .label(let label):
+                    if let found = cell(sheetCell.row, sheetCell.column), Self.squeezed(found) != Self.squeezed(label) {
+                        throw .layoutMismatch(file: file, detail: "第 \(sheetCell.row + 1) 行应为“\(label)”，实为“\(found)”")
+                    }
+                case .input(let input):
+                    if let v = value(input.field, cell(sheetCell.row, sheetCell.column)) { object[input.field.key] = v }
+                case .heading:
+                    break
+                }
+            }
+        case .list(let list):
+            let fields = list.columns.compactMap { template.field($0.field) }
+            for (c, field) in fields.enumerated() where Self.squeezed(cell(0, c) ?? "") != Self.squeezed(field.label) {
+                throw .layoutMismatch(file: file, detail: "第 \(c + 1) 列标题应为“\(field.label)”")
+            }
+            var rows: [JSONValue] = []
+            for r in 1..<max(1, rowCount) {
+                if let first = cell(r, 0), template.notes.contains(first) { break }
+                var row: [String: JSONValue] = [:]
+                for (c, field) in fields.enumerated() {
+                    if let v = value(field, cell(r, c)) { row[field.rowKey] = v }
+                }
+                if !row.isEmpty { rows.append(.object(row)) }
+            }
+            object["rows"] = .array(rows)
+        }
+        return .object(object)
+    }
+
+    /// A label without its white space: stacked labels carry a line break between characters,
+    /// and a person may have re-spaced one (地 址).
+    static func squeezed(_ text: String) -> String { text.filter { !$0.isWhitespace } }
+
+    /// A number as Excel stored it, without the binary noise a float may carry
+    /// (12.349999999999999 → 12.35): fifteen significant digits, as Excel shows.
+    static func number(_ raw: String) -> String {
+        guard let d = Double(raw) else { return raw }
+        if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
+        var text = String(format: "%.15g", d)
+        if text.contains("e") { return raw }
+        while text.contains("."), text.hasSuffix("0") { text.removeLast() }
+        return text
+    }
+}

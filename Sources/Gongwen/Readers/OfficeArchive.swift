@@ -1,0 +1,96 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// A returned OOXML file opened through libzip, its parts read with bounds and their XML
+/// checked for declarations before any parser sees it.
+public struct OfficeArchive {
+    public let name: String
+    private let zip: ZipArchiveReader
+    public let limits: ReadLimits
+    public let parts: Set<String>
+
+    public init(path: URL, limits: ReadLimits) throws(ReadError) {
+        name = path.lastPathComponent
+        self.limits = limits
+        do {
+            zip = try ZipArchiveReader(path: path.path)
+        } catch {
+            throw .notAnArchive(file: name, detail: error.message)
+        }
+        parts = Set(zip.names)
+    }
+
+    /// The bytes of `part`, nil when the archive does not have it.
+    public func data(_ part: String) throws(ReadError) -> Data? {
+        guard parts.contains(part) else { return nil }
+        do {
+            return try zip.read(part, limit: limits.partBytes)
+        } catch {
+            if error.code == 0 { throw .tooLarge(file: name, part: part, limit: limits.partBytes) }
+            throw .notAnArchive(file: name, detail: error.message)
+        }
+    }
+
+    /// The bytes of a part the format needs.
+    public func required(_ part: String) throws(ReadError) -> Data {
+        guard let data = try data(part) else { throw .missingPart(file: name, part: part) }
+        return data
+    }
+
+    /// Parses `data` of `part` with `handler`, refusing a DOCTYPE (OOXML parts never have
+    /// one; it is how entity bombs and external entities get in).
+    public func parse(_ data: Data, part: String, _ handler: XMLEventHandler) throws(ReadError) {
+        if Self.declaresDocumentType(data) { throw .entityDeclaration(file: name, part: part) }
+        let parser = XMLParser(data: data)
+        parser.shouldResolveExternalEntities = false
+        let delegate = XMLEventDelegate(handler)
+        parser.delegate = delegate
+        if !parser.parse() {
+            throw .malformedXML(file: name, part: part, detail: parser.parserError.map { "\($0.localizedDescription)" } ?? "unknown")
+        }
+        if let error = delegate.stop { throw error }
+    }
+
+    /// Whether the part has `<!DOCTYPE` or `<!ENTITY` anywhere. Outside markup `<` is always
+    /// escaped, so these bytes only ever start a declaration (or sit in a comment, which no
+    /// OOXML writer puts there either).
+    static func declaresDocumentType(_ data: Data) -> Bool {
+        data.firstRange(of: Data("<!DOCTYPE".utf8)) != nil || data.firstRange(of: Data("<!ENTITY".utf8)) != nil
+    }
+}
+
+/// What a reader does with the events of one part. Returning a `ReadError` stops parsing.
+public protocol XMLEventHandler: AnyObject {
+    func start(_ name: String, _ attributes: [String: String]) -> ReadError?
+    func end(_ name: String)
+    func characters(_ text: String)
+}
+
+final class XMLEventDelegate: NSObject, XMLParserDelegate {
+    let handler: XMLEventHandler
+    var stop: ReadError?
+
+    init(_ handler: XMLEventHandler) { self.handler = handler }
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+        if let error = handler.start(qName ?? elementName, attributeDict) {
+            stop = error
+            parser.abortParsing()
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+        handler.end(qName ?? elementName)
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        handler.characters(string)
+    }
+
+    func parser(_ parser: XMLParser, foundIgnorableWhitespace whitespaceString: String) {
+        handler.characters(whitespaceString)
+    }
+}

@@ -1,0 +1,51 @@
+/// Why a returned file could not be read. Each case names the file, so that a batch of
+/// returned forms can report its bad files and go on with the others.
+public enum ReadError: Error, Sendable, CustomStringConvertible, Equatable {
+    /// Not a zip archive at all (a renamed text file, a legacy .xls).
+    case notAnArchive(file: String, detail: String)
+    /// A zip archive missing a part the format needs (a .docx renamed .xlsx).
+    case missingPart(file: String, part: String)
+    /// A part inflates past the bound: most likely a zip bomb.
+    case tooLarge(file: String, part: String, limit: Int)
+    /// A part declares a DOCTYPE or entities, which OOXML never does: an entity bomb or an
+    /// external-entity attack.
+    case entityDeclaration(file: String, part: String)
+    /// A part is not well-formed XML.
+    case malformedXML(file: String, part: String, detail: String)
+    /// More rows or columns than a form (or a list) can have.
+    case sheetTooLarge(file: String, rows: Int, columns: Int)
+    /// The file is readable but does not have the layout of the template.
+    case layoutMismatch(file: String, detail: String)
+
+    public var description: String {
+        switch self {
+        case .notAnArchive(let file, let detail): "\(file)：不是有效的 XLSX/DOCX 文件（not a zip archive: \(detail)）"
+        case .missingPart(let file, let part): "\(file)：缺少 \(part)，不是所需类型的文件（missing part）"
+        case .tooLarge(let file, let part, let limit): "\(file)：\(part) 解压后超过 \(limit) 字节，已拒绝（possible zip bomb）"
+        case .entityDeclaration(let file, let part): "\(file)：\(part) 含有 DOCTYPE 或实体声明，已拒绝（possible entity bomb）"
+        case .malformedXML(let file, let part, let detail): "\(file)：\(part) 不是格式良好的 XML（\(detail)）"
+        case .sheetTooLarge(let file, let rows, let columns): "\(file)：工作表过大（\(rows) 行 × \(columns) 列），不是本表格（sheet too large）"
+        case .layoutMismatch(let file, let detail): "\(file)：与模板的版式不符（layout mismatch）：\(detail)"
+        }
+    }
+}
+
+/// Bounds on what a reader accepts, so that no file can exhaust memory or time.
+public struct ReadLimits: Sendable {
+    /// The most bytes one part may inflate to.
+    public var partBytes: Int
+    /// The most rows and columns a sheet may have.
+    public var rows: Int
+    public var columns: Int
+
+    public init(partBytes: Int = 64 << 20, rows: Int = 100_000, columns: Int = 200) {
+        self.partBytes = partBytes
+        self.rows = rows
+        self.columns = columns
+    }
+
+    /// A returned form: a few hundred rows at most.
+    public static let form = ReadLimits(partBytes: 32 << 20, rows: 5_000, columns: 64)
+    /// A list of units for a batch.
+    public static let list = ReadLimits(partBytes: 256 << 20, rows: 1_048_576, columns: 200)
+}
