@@ -44,9 +44,13 @@ struct NoticeComposer {
         }
     }
 
-    /// A body paragraph on the grid: exact line height, no indent.
+    /// A body paragraph on the grid: exact line height, no indent, aligned left. Not
+    /// justified: LibreOffice 7.4 does not paint a punctuation mark that hangs at the end of a
+    /// full justified line with condensed spacing (、；， vanish from the PDF); left-aligned
+    /// lines of 28 characters fill the text block all the same.
     func gridParagraph(before lines: Int = 0) -> DocxParagraph {
         var p = DocxParagraph()
+        p.alignment = .left
         p.exactLine = line
         p.spacingBefore = lines * line
         return p
