@@ -24,8 +24,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ "${1:-}" = "--with-test-readers" ]; then
-  python3 - <<'PY' 2>/dev/null || python3 -m pip install -q --disable-pip-version-check openpyxl python-docx
-import openpyxl, docx
+  python3 - <<'PY' 2>/dev/null || python3 -m pip install -q --disable-pip-version-check openpyxl python-docx jsonschema
+import openpyxl, docx, jsonschema
 PY
 fi
 

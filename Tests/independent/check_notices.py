@@ -468,6 +468,23 @@ def check_no_libreoffice(env):
     check(f"{name}: nothing written", not os.listdir(out), f"left {os.listdir(out)}")
 
 
+# ---------------------------------------------------------------- check 8
+
+def check_schema():
+    """Every example notice (demos included) is valid against templates/schema/notice.schema.json."""
+    try:
+        import jsonschema
+    except ImportError:
+        skip("[8] examples against the JSON Schema", "jsonschema is not installed")
+        return
+    schema = json.loads(Path("templates/schema/notice.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    for path in sorted(Path("examples/notices").glob("*.json")):
+        errors = [e.message for e in validator.iter_errors(json.loads(path.read_text(encoding="utf-8")))]
+        check(f"[8] {path.name} is valid against the notice schema", not errors, "; ".join(errors[:3]))
+
+
 # ---------------------------------------------------------------- check 7
 
 def write_previews(folder, pdfs):
@@ -515,6 +532,7 @@ def main():
             check_grid("000", grid)
         check_bad_inputs(env)
         check_no_libreoffice(env)
+        check_schema()
         if args.previews:
             write_previews(args.previews, [(label, pdf) for label, _, pdf in rendered])
         if args.keep:
