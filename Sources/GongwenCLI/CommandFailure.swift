@@ -15,6 +15,8 @@ enum CommandFailure {
             fail(error.description, code: 65)
         } catch let error as InputFile.Missing {
             fail(error.description, code: 66)
+        } catch let error as CollectInputError {
+            fail(error.description, code: 66)
         } catch let error as TemplateError {
             if case .unknownTemplate = error { fail(error.description, code: 64) }
             fail(error.description, code: 78)

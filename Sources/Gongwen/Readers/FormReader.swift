@@ -53,10 +53,10 @@ public struct FormReader: Sendable {
                           cell: (Int, Int) -> String?) throws(ReadError) -> JSONValue {
         var object: [String: JSONValue] = [:]
         if let h = template.header, let key = h.field, let line = header {
-            guard line.hasPrefix(h.text) else {
-                throw .layoutMismatch(file: file, detail: "表头应以“\(h.text)”开头")
-            }
-            let value = line.dropFirst(h.text.count).trimmingCharacters(in: .whitespaces)
+            // The header cell is open for typing: a person may have kept 填报单位（盖章）： and
+            // typed after it, or replaced the whole text with the unit's name.
+            let value = (line.hasPrefix(h.text) ? String(line.dropFirst(h.text.count)) : line)
+                .trimmingCharacters(in: .whitespaces)
             if !value.isEmpty { object[key] = .string(value) }
         }
         func value(_ field: FieldDefinition, _ text: String?) -> JSONValue? {

@@ -47,10 +47,12 @@ public struct OfficeArchive {
         parser.shouldResolveExternalEntities = false
         let delegate = XMLEventDelegate(handler)
         parser.delegate = delegate
-        if !parser.parse() {
+        let parsed = parser.parse()
+        // A reader that stopped the parser knows why; the parser only knows it was aborted.
+        if let error = delegate.stop { throw error }
+        if !parsed {
             throw .malformedXML(file: name, part: part, detail: parser.parserError.map { "\($0.localizedDescription)" } ?? "unknown")
         }
-        if let error = delegate.stop { throw error }
     }
 
     /// Whether the part has `<!DOCTYPE` or `<!ENTITY` anywhere. Outside markup `<` is always

@@ -14,6 +14,9 @@ public enum ReadError: Error, Sendable, CustomStringConvertible, Equatable {
     case malformedXML(file: String, part: String, detail: String)
     /// More rows or columns than a form (or a list) can have.
     case sheetTooLarge(file: String, rows: Int, columns: Int)
+    /// The extension says one format and the content is the other (a .docx renamed .xlsx):
+    /// refused, since the sender's file is not what was asked for and a person should know.
+    case wrongFormat(file: String, extension: String, content: String)
     /// The file is readable but does not have the layout of the template.
     case layoutMismatch(file: String, detail: String)
 
@@ -25,6 +28,8 @@ public enum ReadError: Error, Sendable, CustomStringConvertible, Equatable {
         case .entityDeclaration(let file, let part): "\(file)：\(part) 含有 DOCTYPE 或实体声明，已拒绝（possible entity bomb）"
         case .malformedXML(let file, let part, let detail): "\(file)：\(part) 不是格式良好的 XML（\(detail)）"
         case .sheetTooLarge(let file, let rows, let columns): "\(file)：工作表过大（\(rows) 行 × \(columns) 列），不是本表格（sheet too large）"
+        case .wrongFormat(let file, let ext, let content):
+            "\(file)：扩展名是 .\(ext)，内容却是 \(content) 文件，请另存为正确格式后再交（extension does not match content）"
         case .layoutMismatch(let file, let detail): "\(file)：与模板的版式不符（layout mismatch）：\(detail)"
         }
     }

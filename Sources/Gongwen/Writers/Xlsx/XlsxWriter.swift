@@ -70,7 +70,8 @@ struct XlsxSheetRenderer {
 
     private func writeHeaderLine() throws(XlsxError) {
         guard let header = sheet.headerLine else { return }
-        let style = XlsxCellStyle(font: sheet.fonts.header, horizontal: .left, bordered: false)
+        // Unlocked: the person filling the form types the reporting unit after the colon.
+        let style = XlsxCellStyle(font: sheet.fonts.header, horizontal: .left, bordered: false, locked: false)
         try XlsxError.check(worksheet_set_row(worksheet, 1, sheet.fonts.header.size * 2.2, nil), "sizing the header row")
         try merge(row: 1, column: 0, lastRow: 1, lastColumn: Int(lastColumn), text: header, style: style)
     }
@@ -139,7 +140,7 @@ struct XlsxSheetRenderer {
         }
         switch input.value {
         case .number(let number)?:
-            try XlsxError.check(worksheet_write_number(worksheet, r, c, NSDecimalNumber(decimal: number).doubleValue, format), place)
+            try XlsxError.check(worksheet_write_number(worksheet, r, c, XlsxNumber.double(number), format), place)
         case .text(let text)?:
             try XlsxError.check(worksheet_write_string(worksheet, r, c, text, format), place)
         case nil:

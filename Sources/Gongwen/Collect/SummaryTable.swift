@@ -1,0 +1,118 @@
+import Foundation
+
+/// A sheet of the summary workbook as data: a title, a line saying what it covers, column
+/// headings (in two rows where columns are grouped), rows of values and, for statistics, a
+/// total row. Built apart from libxlsxwriter, so what the summary says is testable without
+/// opening a workbook.
+struct SummaryTable: Sendable {
+    enum Cell: Sendable, Equatable {
+        case text(String)
+        case number(Decimal)
+        case empty
+    }
+
+    struct Column: Sendable, Equatable {
+        var heading: String
+        /// The heading of a group of neighbouring columns, written above theirs.
+        var group: String?
+        /// Whether the column holds numbers (right-aligned) rather than text.
+        var isNumeric: Bool
+    }
+
+    var sheetName: String
+    var title: String
+    var subtitle: String
+    var columns: [Column]
+    var rows: [[Cell]]
+    /// The 合计 row under the data, when the form's numbers add up.
+    var totalRow: [Cell]?
+
+    /// Whether the headings take two rows (a group row above the item row).
+    var isGrouped: Bool { columns.contains { $0.group != nil } }
+}
+
+extension SummaryTable {
+    static let indexHeading = "序号"
+    static let fileHeading = "来源文件"
+    static let totalLabel = "合计"
+
+    /// The 汇总 sheet of `template` over the collected files: one row per unit for the
+    /// statistics table (with a 合计 row), one per project for the filing form, one per
+    /// institution, with the unit that reported it first, for a list form.
+    static func summary(of template: FormTemplate, forms: [CollectedForm]) -> SummaryTable {
+        let collected = forms.compactMap { form in form.values.map { (form.file, $0) } }
+        var fields = SummaryColumn.columns(of: template)
+        var columns = [Column(heading: indexHeading, group: nil, isNumeric: true)]
+        var rows: [[Cell]] = []
+        switch template.layout {
+        case .grid:
+            columns += fields.map { Column(heading: $0.field.label, group: $0.group, isNumeric: $0.field.type.isNumeric) }
+            for (file, values) in collected {
+                rows.append(fields.map { cell(values[$0.field.key]) } + [.text(file.displayPath)])
+            }
+        case .list:
+            let reporter = template.header?.field.flatMap { key in fields.first { $0.field.key == key } }
+            fields.removeAll { !$0.field.isRowField }
+            if reporter != nil { columns.append(Column(heading: "填报单位", group: nil, isNumeric: false)) }
+            columns += fields.map { Column(heading: $0.field.label, group: nil, isNumeric: $0.field.type.isNumeric) }
+            for (file, values) in collected {
+                let unit: [Cell] = reporter.map { [cell(values[$0.field.key])] } ?? []
+                for row in values.rows where !row.isEmpty {
+                    rows.append(unit + fields.map { cell(row[$0.field.rowKey]) } + [.text(file.displayPath)])
+                }
+            }
+        }
+        columns.append(Column(heading: fileHeading, group: nil, isNumeric: false))
+        for i in rows.indices { rows[i].insert(.number(Decimal(i + 1)), at: 0) }
+
+        var table = SummaryTable(
+            sheetName: "汇总", title: "\(template.title)（汇总）",
+            subtitle: coverage(forms: forms, rowCount: rows.count, template: template),
+            columns: columns, rows: rows, totalRow: nil)
+        if template.form == .statistics {
+            let totals = FormTotals(template: template, units: collected.map(\.1))
+            table.totalRow = [.empty] + fields.map { column -> Cell in
+                if column.field.key == template.header?.field { return .text(totalLabel) }
+                return totals.sums[column.field.key].map { .number($0) } ?? .empty
+            } + [.text("\(totals.unitCount) 个单位")]
+        }
+        return table
+    }
+
+    /// The files that were not collected, one row per problem, so that the coordinator can
+    /// send each unit its own list; nil when every file was collected.
+    static func failures(_ forms: [CollectedForm]) -> SummaryTable? {
+        let failed = forms.filter { !$0.isCollected }
+        guard !failed.isEmpty else { return nil }
+        var rows: [[Cell]] = []
+        for form in failed {
+            for problem in form.problems {
+                rows.append([.number(Decimal(rows.count + 1)), .text(form.file.displayPath), .text(problem)])
+            }
+        }
+        return SummaryTable(
+            sheetName: "未收录", title: "未收录的文件",
+            subtitle: "共 \(failed.count) 个文件未收录，请退回填报单位修改后重报。",
+            columns: [Column(heading: indexHeading, group: nil, isNumeric: true),
+                      Column(heading: "文件", group: nil, isNumeric: false),
+                      Column(heading: "问题", group: nil, isNumeric: false)],
+            rows: rows, totalRow: nil)
+    }
+
+    private static func cell(_ value: FieldValue?) -> Cell {
+        switch value {
+        case .text(let text)?: .text(text)
+        case .number(let number)?: .number(number)
+        case nil: .empty
+        }
+    }
+
+    private static func coverage(forms: [CollectedForm], rowCount: Int, template: FormTemplate) -> String {
+        let collected = forms.filter(\.isCollected).count
+        let failed = forms.count - collected
+        var line = "收录 \(collected) 个文件"
+        if template.isList { line += "，共 \(rowCount) 条" }
+        if failed > 0 { line += "；另有 \(failed) 个文件未收录，见“未收录”表" }
+        return line + "。"
+    }
+}
