@@ -13,6 +13,11 @@ enum CommandFailure {
             fail("数据有误（invalid data），共 \(error.issues.count) 处：\n" + error.issues.map { "  - \($0)" }.joined(separator: "\n"), code: 65)
         } catch let error as DataFormatError {
             fail(error.description, code: 65)
+        } catch let error as BatchValidationFailure {
+            fail(error.description, code: 65)
+        } catch let error as BatchListError {
+            if case .fileMissing = error { fail(error.description, code: 66) }
+            fail(error.description, code: 65)
         } catch let error as InputFile.Missing {
             fail(error.description, code: 66)
         } catch let error as CollectInputError {

@@ -5,6 +5,6 @@ struct GongwenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gongwen",
         abstract: "公文 — official notices (GB/T 9704-2012) and their attachment forms, as XLSX and DOCX.",
-        subcommands: [TemplatesCommand.self, RenderCommand.self, NoticeCommand.self, CollectCommand.self]
+        subcommands: [TemplatesCommand.self, RenderCommand.self, NoticeCommand.self, BatchCommand.self, CollectCommand.self]
     )
 }

@@ -23,8 +23,9 @@ public enum SafeFileName {
             out.append(mapped)
         }
         out = String(out.drop { $0 == "." || $0 == " " || $0 == "_" })
-        while let last = out.last, last == "." || last == " " { out.removeLast() }
+        // Bounded first, so that a cut cannot leave the trailing dot or space Windows drops.
         while out.utf8.count > maxStemBytes { out.removeLast() }
+        while let last = out.last, last == "." || last == " " { out.removeLast() }
         if out.isEmpty { out = fallback }
         let device = out.split(separator: ".").first.map { String($0).uppercased() } ?? ""
         if reserved.contains(device) { out = "_" + out }

@@ -40,6 +40,22 @@ final class ZipArchiveWriter {
         zip_set_file_compression(archive, zip_uint64_t(index), ZIP_CM_DEFLATE, 0)
     }
 
+    /// Adds the file at `path` as member `name`, without holding its bytes: libzip reads the
+    /// file only at `close`, so it must stay in place until then. `compress: false` stores
+    /// members that are zip archives already (XLSX, DOCX), which deflate would not shrink.
+    func addFile(_ name: String, path: String, compress: Bool = true) throws(ZipError) {
+        guard let archive else { throw ZipError(code: 0, message: "archive already closed", context: "adding \(name)") }
+        guard let source = zip_source_file(archive, path, 0, -1) else {
+            throw ZipError(archive: archive, context: "adding \(path) as \(name) to \(self.path)")
+        }
+        let index = zip_file_add(archive, name, source, zip_flags_t(ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE))
+        if index < 0 {
+            zip_source_free(source)
+            throw ZipError(archive: archive, context: "adding \(path) as \(name) to \(self.path)")
+        }
+        zip_set_file_compression(archive, zip_uint64_t(index), compress ? ZIP_CM_DEFLATE : ZIP_CM_STORE, 0)
+    }
+
     /// Writes the archive. After this the handle is gone, whether it succeeded or not.
     func close() throws(ZipError) {
         guard let archive else { return }

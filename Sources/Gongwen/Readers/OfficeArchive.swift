@@ -43,7 +43,9 @@ public struct OfficeArchive {
     /// one; it is how entity bombs and external entities get in).
     public func parse(_ data: Data, part: String, _ handler: XMLEventHandler) throws(ReadError) {
         if Self.declaresDocumentType(data) { throw .entityDeclaration(file: name, part: part) }
-        let parser = XMLParser(data: data)
+        // A stream, not `XMLParser(data:)`: libxml2 refuses a document over 10 MB handed to it
+        // in one piece, and a list of ten thousand units is larger than that.
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldResolveExternalEntities = false
         let delegate = XMLEventDelegate(handler)
         parser.delegate = delegate
