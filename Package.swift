@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "Gongwen", targets: ["Gongwen"]),
         .executable(name: "gongwen", targets: ["GongwenCLI"]),
+        .executable(name: "gongwen-bench", targets: ["GongwenBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -32,6 +33,16 @@ let package = Package(
                 "Gongwen",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+        // The benchmark's floor: the same key-project sheet written by libxlsxwriter from C.
+        .target(
+            name: "CBenchFloor",
+            linkerSettings: [.linkedLibrary("xlsxwriter"), .linkedLibrary("m")]
+        ),
+        // `swift run -c release gongwen-bench`: timings and ratios (see Benchmarks/README.md).
+        .executableTarget(
+            name: "GongwenBench",
+            dependencies: ["Gongwen", "CBenchFloor"]
         ),
         .testTarget(
             name: "GongwenTests",

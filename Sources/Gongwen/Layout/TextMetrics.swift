@@ -13,11 +13,22 @@ enum TextMetrics {
     }
 
     /// How many lines `text` takes in a column `columnWidth` units wide.
+    /// One pass over the scalars, with the same arithmetic as `width(of:size:)`: splitting the
+    /// String into lines walked its grapheme clusters and was most of the XLSX writer's own
+    /// time (every cell is measured to size its row).
     static func lineCount(_ text: String, columnWidth: Double, size: Double) -> Int {
         let usable = max(1, columnWidth - 1)
-        return text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { total, line in
-            total + max(1, Int((width(of: line, size: size) / usable).rounded(.up)))
+        var lines = 0
+        var units = 0.0
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" {
+                lines += max(1, Int((units * size / 11 / usable).rounded(.up)))
+                units = 0
+            } else {
+                units += scalar.value >= 0x2E80 ? 2 : 1
+            }
         }
+        return lines + max(1, Int((units * size / 11 / usable).rounded(.up)))
     }
 
     /// The row height in points that shows every line of `text`.

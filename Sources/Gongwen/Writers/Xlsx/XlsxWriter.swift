@@ -21,10 +21,11 @@ public struct XlsxWriter: Sendable {
     /// A sheet name Excel accepts: at most 31 characters, none of []:*?/\ and no spaces, taken
     /// from the title so that the tab says which form this is.
     static func sheetName(for title: String) -> String {
-        let banned: Set<Character> = ["[", "]", ":", "*", "?", "/", "\\", "'", " "]
-        let name = String(title.filter { !banned.contains($0) }.prefix(31))
+        let name = String(title.filter { !bannedInSheetNames.contains($0) }.prefix(31))
         return name.isEmpty ? "Sheet1" : name
     }
+
+    private static let bannedInSheetNames: Set<Character> = ["[", "]", ":", "*", "?", "/", "\\", "'", " "]
 }
 
 /// The rendering of one sheet, one method per part of the page, in the order they appear.
@@ -134,20 +135,21 @@ struct XlsxSheetRenderer {
                             style: XlsxCellStyle) throws(XlsxError) {
         let format = try workbook.format(style)
         let r = UInt32(row), c = UInt16(column)
-        let place = "writing \(input.field.key) at \(XlsxReference.cell(row: row, column: column))"
+        // Made only when an error needs it (XlsxError.check takes it as an autoclosure).
+        func place() -> String { "writing \(input.field.key) at \(XlsxReference.cell(row: row, column: column))" }
         if row != lastRow || column != lastColumn {
-            try XlsxError.check(worksheet_merge_range(worksheet, r, c, UInt32(lastRow), UInt16(lastColumn), "", format), place)
+            try XlsxError.check(worksheet_merge_range(worksheet, r, c, UInt32(lastRow), UInt16(lastColumn), "", format), place())
         }
         switch input.value {
         case .number(let number)?:
-            try XlsxError.check(worksheet_write_number(worksheet, r, c, XlsxNumber.double(number), format), place)
+            try XlsxError.check(worksheet_write_number(worksheet, r, c, XlsxNumber.double(number), format), place())
         case .text(let text)?:
-            try XlsxError.check(worksheet_write_string(worksheet, r, c, text, format), place)
+            try XlsxError.check(worksheet_write_string(worksheet, r, c, text, format), place())
         case nil:
             if let hint = input.field.hint {
-                try XlsxError.check(worksheet_write_string(worksheet, r, c, hint, format), place)
+                try XlsxError.check(worksheet_write_string(worksheet, r, c, hint, format), place())
             } else {
-                try XlsxError.check(worksheet_write_blank(worksheet, r, c, format), place)
+                try XlsxError.check(worksheet_write_blank(worksheet, r, c, format), place())
             }
         }
     }
@@ -155,12 +157,12 @@ struct XlsxSheetRenderer {
     private func merge(row: Int, column: Int, lastRow: Int, lastColumn: Int, text: String,
                        style: XlsxCellStyle) throws(XlsxError) {
         let format = try workbook.format(style)
-        let place = "writing \"\(text.prefix(20))\" at \(XlsxReference.cell(row: row, column: column))"
+        func place() -> String { "writing \"\(text.prefix(20))\" at \(XlsxReference.cell(row: row, column: column))" }
         if row == lastRow && column == lastColumn {
-            try XlsxError.check(worksheet_write_string(worksheet, UInt32(row), UInt16(column), text, format), place)
+            try XlsxError.check(worksheet_write_string(worksheet, UInt32(row), UInt16(column), text, format), place())
         } else {
             try XlsxError.check(worksheet_merge_range(worksheet, UInt32(row), UInt16(column), UInt32(lastRow),
-                                                      UInt16(lastColumn), text, format), place)
+                                                      UInt16(lastColumn), text, format), place())
         }
     }
 

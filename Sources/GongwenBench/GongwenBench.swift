@@ -1,0 +1,65 @@
+import Foundation
+import Gongwen
+
+/// `swift run -c release gongwen-bench`: times our key-project form against the C floor and
+/// the Python tools, and a large batch through the CLI, all in one run, so that every ratio
+/// compares numbers taken under the same conditions. Prints one table and a line per goal of
+/// the issue; progress goes to standard error. What each number means: Benchmarks/README.md.
+@main
+struct GongwenBench {
+    static func main() {
+        guard let options = BenchOptions.parse(Array(CommandLine.arguments.dropFirst())) else { exit(64) }
+        do {
+            try run(options)
+        } catch {
+            FileHandle.standardError.write(Data("gongwen-bench: \(error)\n".utf8))
+            exit(1)
+        }
+    }
+
+    static func run(_ options: BenchOptions) throws {
+        // Other work on the machine slows every writer, but not alike: say how busy it was.
+        let loadAverage = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first ?? "?"
+        let fixture = try KeyProjectFixture()
+        let folder = options.keep.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-bench-\(getpid())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { if options.keep == nil { try? FileManager.default.removeItem(at: folder) } }
+        let n = options.iterations
+
+        progress("timing \(n) documents of each kind in this process")
+        let documents = try DocumentBench.run(fixture, iterations: n, in: folder)
+
+        let python = PythonTool.all.map { tool in
+            guard options.python else { return (tool, PythonTool.Outcome.skipped("skipped (--no-python)")) }
+            progress("timing \(n) documents with \(tool.name) in python3")
+            return (tool, tool.measure(fixture, iterations: n, in: folder))
+        }
+
+        var batch: Result<[BatchBench.Result], Error>?
+        if options.batch {
+            batch = Result {
+                progress("warming up gongwen batch")
+                _ = try BatchBench.run(fixture, records: 20, in: folder)
+                return try [options.records / 10, options.records].map { records in
+                    progress("gongwen batch of \(grouped(records)) records, both formats")
+                    return try BatchBench.run(fixture, records: records, in: folder)
+                }
+            }
+        }
+
+        print("gongwen-bench: key-project-2020, \(n) documents per measurement, \(buildKind), "
+              + "\(ProcessInfo.processInfo.activeProcessorCount) cores, load average \(loadAverage) at start\n")
+        print(BenchReport(documents: documents, python: python, batch: batch).text)
+    }
+
+    #if DEBUG
+    private static let buildKind = "DEBUG build (run with -c release for real numbers)"
+    #else
+    private static let buildKind = "release build"
+    #endif
+
+    private static func progress(_ message: String) {
+        FileHandle.standardError.write(Data("… \(message)\n".utf8))
+    }
+}
