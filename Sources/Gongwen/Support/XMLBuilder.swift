@@ -54,7 +54,8 @@ struct XMLBuilder {
     }
 
     static func escape(_ s: String, quotes: Bool) -> String {
-        guard s.contains(where: { $0 == "&" || $0 == "<" || $0 == ">" || $0 == "\"" || $0 == "'" }) else { return s }
+        // Most text needs no escaping; looking at UTF-8 bytes avoids walking grapheme clusters.
+        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return s }
         var out = ""
         out.reserveCapacity(s.utf8.count + 16)
         for ch in s {

@@ -39,6 +39,11 @@ enum DocxRun {
     static func write(_ text: String, style: DocxRunStyle, to x: inout XMLBuilder) {
         x.element("w:r") { x in
             style.write(to: &x)
+            // The usual run has no line break or tab: one text node, no splitting.
+            if !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 }) {
+                if !text.isEmpty { x.element("w:t", ["xml:space": "preserve"], text: text) }
+                return
+            }
             var first = true
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
                 if !first { x.empty("w:br") }

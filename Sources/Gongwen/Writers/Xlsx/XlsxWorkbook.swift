@@ -10,7 +10,11 @@ final class XlsxWorkbook {
     private var formats: [XlsxCellStyle: UnsafeMutablePointer<lxw_format>] = [:]
 
     init(path: String) throws(XlsxError) {
-        guard let handle = workbook_new(path) else {
+        var options = lxw_workbook_options()
+        let scratch = Self.scratchFolder.map { strdup($0) } ?? nil
+        defer { free(scratch) }
+        options.tmpdir = scratch
+        guard let handle = workbook_new_opt(path, &options) else {
             throw XlsxError(message: "workbook_new returned NULL", context: "creating \(path)")
         }
         self.handle = handle
@@ -19,6 +23,15 @@ final class XlsxWorkbook {
     deinit {
         if let handle { lxw_workbook_free(handle) }
     }
+
+    /// Where libxlsxwriter keeps the temporary file of each part while it assembles the
+    /// workbook: memory (`/dev/shm`) where the machine has it, since a form's ten parts written
+    /// to disk and read back were most of the time spent in the kernel. `GONGWEN_XLSX_TMPDIR`
+    /// overrides it; nil leaves libxlsxwriter's default (`tmpfile()`).
+    static let scratchFolder: String? = {
+        if let folder = ProcessInfo.processInfo.environment["GONGWEN_XLSX_TMPDIR"], !folder.isEmpty { return folder }
+        return access("/dev/shm", W_OK | X_OK) == 0 ? "/dev/shm" : nil
+    }()
 
     /// Adds a worksheet; the workbook owns it.
     func addWorksheet(named name: String) throws(XlsxError) -> UnsafeMutablePointer<lxw_worksheet> {
