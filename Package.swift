@@ -11,6 +11,11 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(
@@ -31,7 +36,21 @@ let package = Package(
             name: "GongwenCLI",
             dependencies: [
                 "Gongwen",
+                "GongwenService",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // `gongwen serve`: the HTTP API and the web page on Hummingbird 2.
+        .target(
+            name: "GongwenService",
+            dependencies: [
+                "Gongwen",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         // The benchmark's floor: the same key-project sheet written by libxlsxwriter from C.
@@ -47,6 +66,15 @@ let package = Package(
         .testTarget(
             name: "GongwenTests",
             dependencies: ["Gongwen"]
+        ),
+        .testTarget(
+            name: "GongwenServiceTests",
+            dependencies: [
+                "Gongwen",
+                "GongwenService",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -9,6 +9,7 @@ apt_packages=(
   pkg-config libxlsxwriter-dev libzip-dev libxml2
   libreoffice-writer-nogui libreoffice-calc-nogui
   poppler-utils fontconfig fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming fonts-hanazono fonts-liberation
+  chromium chromium-driver
 )
 
 missing=()
@@ -24,8 +25,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ "${1:-}" = "--with-test-readers" ]; then
-  python3 - <<'PY' 2>/dev/null || python3 -m pip install -q --disable-pip-version-check openpyxl python-docx jsonschema
-import openpyxl, docx, jsonschema
+  python3 - <<'PY' 2>/dev/null || python3 -m pip install -q --disable-pip-version-check openpyxl python-docx jsonschema selenium schemathesis openapi-spec-validator
+import openpyxl, docx, jsonschema, selenium, schemathesis, openapi_spec_validator
 PY
 fi
 

@@ -1,10 +1,10 @@
 import ArgumentParser
 
 @main
-struct GongwenCommand: ParsableCommand {
+struct GongwenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gongwen",
         abstract: "公文 — official notices (GB/T 9704-2012) and their attachment forms, as XLSX and DOCX.",
-        subcommands: [TemplatesCommand.self, RenderCommand.self, NoticeCommand.self, BatchCommand.self, CollectCommand.self]
+        subcommands: [TemplatesCommand.self, RenderCommand.self, NoticeCommand.self, BatchCommand.self, CollectCommand.self, ServeCommand.self]
     )
 }

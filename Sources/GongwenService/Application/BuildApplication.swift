@@ -1,0 +1,54 @@
+import Foundation
+import Gongwen
+import Hummingbird
+import Logging
+
+/// The service, built one way for `gongwen serve` and for the tests (`app.test(.router)`):
+/// the templates loaded once, the render pool, the middleware (request log, problems at the
+/// edge, the token when there is one) and the routes.
+public func buildApplication(_ settings: ServiceSettings, logger: Logger = Logger(label: "gongwen")) throws -> some ApplicationProtocol {
+    let library = try TemplateLibrary.load(from: TemplateLocator.forms(in: settings.templatesRoot))
+    let fonts = settings.templatesRoot.appendingPathComponent("fonts/fonts.conf")
+    let pdf = settings.pdf ?? .libreOffice(fontConfig: FileManager.default.fileExists(atPath: fonts.path) ? fonts : nil,
+                                           timeout: settings.longTimeout)
+    do {
+        try FileManager.default.createDirectory(at: settings.temporaryFolder, withIntermediateDirectories: true)
+    } catch {
+        throw OutputError(path: settings.temporaryFolder.path, detail: "无法创建临时目录（cannot create the temporary folder）")
+    }
+    let openAPI = Data(OpenAPIDocument.document(templateIDs: library.templates.map(\.id), noticeSchema: noticeSchema(in: settings.templatesRoot),
+                                                example: OpenAPIExamples.keyProject).json.utf8)
+
+    // Nothing throws from here on: the pool's threads are stopped by the application's services.
+    let pool = RenderPool(concurrency: settings.concurrency, queueLimit: settings.queueLimit)
+    let environment = ServiceEnvironment(settings: settings, library: library, pool: pool, pdf: pdf)
+    let router = Router(context: BasicRequestContext.self)
+    let table = RouteTable()
+    router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: ProblemMiddleware(routes: table))
+    if let token = settings.token, !token.isEmpty {
+        router.add(middleware: BearerAuthMiddleware(token: token, openPaths: Set(["/healthz"] + WebAssets.files.keys)))
+    }
+    let routes = RouteRegistry(router: router, table: table)
+    SystemRoutes(openAPI: openAPI).addRoutes(to: routes)
+    TemplateRoutes(environment: environment).addRoutes(to: routes)
+    FormRoutes(environment: environment).addRoutes(to: routes)
+    NoticeRoutes(environment: environment).addRoutes(to: routes)
+    BatchRoutes(environment: environment).addRoutes(to: routes)
+    CollectRoutes(environment: environment).addRoutes(to: routes)
+
+    return Application(
+        router: router,
+        server: .http1(configuration: .init(idleTimeout: .seconds(75))),
+        configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: "gongwen"),
+        services: [pool],
+        logger: logger
+    )
+}
+
+/// `templates/schema/notice.schema.json`, when it is there.
+private func noticeSchema(in root: URL) -> JSONValue? {
+    let url = root.appendingPathComponent("schema/notice.schema.json")
+    guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+    return try? JSONValue.parse(data, source: url.path)
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Gongwen
+
+/// The body of every error response: RFC 9457 problem details (`application/problem+json`),
+/// with an `errors` array that names each field the way the command line does: its key, its
+/// Chinese label, the rule it broke and what the rule says.
+public struct ProblemDetails: Codable, Sendable, Equatable {
+    /// One problem with one field (or one record of a list).
+    public struct FieldError: Codable, Sendable, Equatable {
+        /// The key as the data wrote it (`summary`, `rows[2].name`, `format`).
+        public var field: String
+        /// The Chinese label, e.g. 项目简介; empty when the key is not the form's.
+        public var label: String
+        /// The rule's stable id (`required`, `max-length`…).
+        public var rule: String
+        public var message: String
+        /// For lists: the rows or lines of the record (`3`, `2-5`).
+        public var record: String?
+
+        public init(field: String, label: String, rule: String, message: String, record: String? = nil) {
+            self.field = field
+            self.label = label
+            self.rule = rule
+            self.message = message
+            self.record = record
+        }
+    }
+
+    /// A URI naming the kind of problem (`urn:gongwen:problem:invalid-data`).
+    public var type: String
+    public var title: String
+    public var status: Int
+    public var detail: String
+    public var errors: [FieldError]
+
+    public init(type: String, title: String, status: Int, detail: String, errors: [FieldError] = []) {
+        self.type = type
+        self.title = title
+        self.status = status
+        self.detail = detail
+        self.errors = errors
+    }
+
+    public static let mediaType = "application/problem+json"
+
+    /// The body as sent: UTF-8 JSON with sorted keys, Chinese text unescaped.
+    func encoded() -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Strings and integers only: encoding cannot fail.
+        return (try? encoder.encode(self)) ?? Data(#"{"status":500}"#.utf8)
+    }
+}
+
+extension ProblemDetails.FieldError {
+    /// A field issue of the library as the API reports it.
+    init(_ issue: FieldIssue, record: String? = nil) {
+        self.init(field: issue.key, label: issue.label, rule: issue.rule.id, message: issue.message, record: record)
+    }
+}

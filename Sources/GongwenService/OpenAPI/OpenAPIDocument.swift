@@ -1,0 +1,253 @@
+import Foundation
+import Gongwen
+
+/// `GET /openapi.json`: the OpenAPI 3.1 description of every route, written by hand as data.
+/// It must stay true: the test command runs schemathesis against the live service with it.
+/// The notice's body schema is the project's own `templates/schema/notice.schema.json`,
+/// taken in whole, so that the two never disagree.
+enum OpenAPIDocument {
+    static func document(templateIDs: [String], noticeSchema: JSONValue?, example: JSONValue?) -> OpenAPIValue {
+        var schemas = OpenAPISchemas.all
+        schemas.append(contentsOf: noticeSchemas(noticeSchema))
+        return [
+            "openapi": "3.1.0",
+            "info": [
+                "title": "Gongwen 公文 API",
+                "version": "1.0.0",
+                "description": """
+                    Official notices (GB/T 9704-2012) and their attachment forms, as XLSX, DOCX and PDF. \
+                    JSON in, files out. Errors are RFC 9457 problem details (application/problem+json) whose \
+                    `errors` name each field: its key, its Chinese label, the rule it broke and the message. \
+                    When the service runs with GONGWEN_TOKEN, every operation except /healthz needs \
+                    `Authorization: Bearer <token>`; without it, none does. A render waits in a bounded queue; \
+                    beyond it the answer is 503 with Retry-After.
+                    """,
+            ],
+            "security": [[:], ["bearerAuth": []]],
+            "paths": paths(example: example),
+            "components": [
+                "securitySchemes": [
+                    "bearerAuth": [
+                        "type": "http",
+                        "scheme": "bearer",
+                        "description": "The value of GONGWEN_TOKEN, needed only when the service was started with it.",
+                    ],
+                ],
+                "parameters": parameters(templateIDs: templateIDs),
+                "responses": OpenAPIResponses.all,
+                "schemas": .object(schemas),
+            ],
+        ]
+    }
+
+    static func paths(example: JSONValue?) -> OpenAPIValue {
+        [
+            "/healthz": [
+                "get": [
+                    "operationId": "health",
+                    "summary": "200 while the service is serving.",
+                    "security": [],
+                    "responses": [
+                        "200": json("Serving.", ref("Health")),
+                        "500": OpenAPIResponses.ref("InternalError"),
+                    ],
+                ],
+            ],
+            "/openapi.json": [
+                "get": [
+                    "operationId": "openAPI",
+                    "summary": "This document.",
+                    "responses": [
+                        "200": json("The OpenAPI 3.1 document.", ["type": "object"]),
+                        "401": OpenAPIResponses.ref("Unauthorized"),
+                    ],
+                ],
+            ],
+            "/api/templates": [
+                "get": [
+                    "operationId": "listTemplates",
+                    "summary": "Every form template: the array `gongwen templates --json` prints.",
+                    "responses": [
+                        "200": json("The templates, sorted by id.", ["type": "array", "items": ref("TemplateSummary")]),
+                        "401": OpenAPIResponses.ref("Unauthorized"),
+                        "404": OpenAPIResponses.ref("NotFound"),
+                    ],
+                ],
+            ],
+            "/api/templates/{id}": [
+                "get": [
+                    "operationId": "getTemplate",
+                    "summary": "One template with its fields.",
+                    "parameters": [parameterRef("TemplateID")],
+                    "responses": [
+                        "200": json("The template.", ref("TemplateSummary")),
+                        "401": OpenAPIResponses.ref("Unauthorized"),
+                        "404": OpenAPIResponses.ref("NotFound"),
+                    ],
+                ],
+            ],
+            "/api/templates/{id}/blank": [
+                "get": [
+                    "operationId": "blankForm",
+                    "summary": "The blank form.",
+                    "parameters": [parameterRef("TemplateID"), parameterRef("FormFormat")],
+                    "responses": withErrors([
+                        "200": file("The blank form, named by the template's Chinese title.", [OutputFormat.xlsx.mediaType, OutputFormat.docx.mediaType]),
+                    ], ["400", "401", "404", "500", "503"]),
+                ],
+            ],
+            "/api/render/{id}": [
+                "post": [
+                    "operationId": "renderForm",
+                    "summary": "The form filled with the data in the body.",
+                    "description": "The body is a JSON object with the template's field keys (see GET /api/templates/{id}): dotted keys may be nested objects (`funds.central` as {\"funds\": {\"central\": …}}), list forms put their rows under `rows`. Every problem is reported at once in a 422.",
+                    "parameters": [parameterRef("TemplateID"), parameterRef("FormFormat")],
+                    "requestBody": [
+                        "required": true,
+                        "content": [
+                            "application/json": .object([
+                                (key: "schema", value: ["type": "object", "additionalProperties": true]),
+                            ] + (example.map { [(key: "example", value: OpenAPIValue($0))] } ?? [])),
+                        ],
+                    ],
+                    "responses": withErrors([
+                        "200": file("The filled form, named by the template's Chinese title.", [OutputFormat.xlsx.mediaType, OutputFormat.docx.mediaType]),
+                    ], ["400", "401", "404", "413", "415", "422", "500", "503"]),
+                ],
+            ],
+            "/api/notices": [
+                "post": [
+                    "operationId": "renderNotice",
+                    "summary": "A notice and all its attachments as one packet (the data of `gongwen notice`).",
+                    "description": "Seals are PNG data URLs (`data:image/png;base64,…`); the service reads no file path. PDF needs LibreOffice on the server: without it the answer is 503.",
+                    "parameters": [[
+                        "name": "format", "in": "query", "required": false,
+                        "description": "docx (default) or pdf.",
+                        "schema": ["type": "string", "enum": ["docx", "pdf"], "default": "docx"],
+                    ]],
+                    "requestBody": [
+                        "required": true,
+                        "content": ["application/json": ["schema": ref("Notice")]],
+                    ],
+                    "responses": withErrors([
+                        "200": file("The packet, named by the notice's title.", [OutputFormat.docx.mediaType, "application/pdf"]),
+                    ], ["400", "401", "413", "415", "422", "500", "503"]),
+                ],
+            ],
+            "/api/batch/{id}": [
+                "post": [
+                    "operationId": "batch",
+                    "summary": "One filled form per record of a list (mail merge), zipped with manifest.csv.",
+                    "description": "The list is JSON Lines (one object per line), CSV (UTF-8 or GB18030, a header row of field keys or Chinese labels) or XLSX (first sheet, the same header). For list forms, consecutive records with the same reporter make one form. Every record is checked first: any bad record answers 422 with each problem and its row (`record`), unless keepGoing=true.",
+                    "parameters": [
+                        parameterRef("TemplateID"),
+                        [
+                            "name": "format", "in": "query", "required": false,
+                            "description": "xlsx (default), docx or both.",
+                            "schema": ["type": "string", "enum": ["xlsx", "docx", "both"], "default": "xlsx"],
+                        ],
+                        [
+                            "name": "keepGoing", "in": "query", "required": false,
+                            "description": "Write the good records even when some are bad; the bad ones are marked in manifest.csv.",
+                            "schema": ["type": "boolean", "default": false],
+                        ],
+                    ],
+                    "requestBody": [
+                        "required": true,
+                        "content": .object(BatchRoutes.listTypes.map { type in
+                            (key: type.mediaType, value: type.fileExtension == "xlsx" ? binary : ["schema": ["type": "string"]])
+                        }),
+                    ],
+                    "responses": withErrors([
+                        "200": file("batch.zip: the forms and manifest.csv.", ["application/zip"]),
+                    ], ["400", "401", "404", "413", "415", "422", "500", "503"]),
+                ],
+            ],
+            "/api/collect/{id}": [
+                "post": [
+                    "operationId": "collect",
+                    "summary": "Returned forms (a zip of XLSX or DOCX files) read back, checked and summed up.",
+                    "description": "Answers summary.xlsx (汇总表; the sheet 未收录 lists files refused or invalid), or, with Accept: application/json, the same as JSON. A bad file does not fail the request; a zip without any .xlsx or .docx does (422).",
+                    "parameters": [parameterRef("TemplateID")],
+                    "requestBody": [
+                        "required": true,
+                        "content": .object(CollectRoutes.archiveTypes.map { (key: $0, value: binary) }),
+                    ],
+                    "responses": withErrors([
+                        "200": [
+                            "description": "The summary.",
+                            "headers": ["Content-Disposition": contentDisposition],
+                            "content": [
+                                OutputFormat.xlsx.mediaType: ["schema": binary],
+                                "application/json": ["schema": ref("CollectReport")],
+                            ],
+                        ],
+                    ], ["400", "401", "404", "413", "415", "422", "500", "503"]),
+                ],
+            ],
+        ]
+    }
+
+    /// The `id` path parameter takes the ids of the templates loaded at start; any other is a 404.
+    static func parameters(templateIDs: [String]) -> OpenAPIValue {
+        [
+            "TemplateID": [
+                "name": "id", "in": "path", "required": true,
+                "description": "A template id, as GET /api/templates lists them.",
+                "schema": ["type": "string", "enum": .array(templateIDs.map { .string($0) })],
+                "example": .string(templateIDs.contains("key-project-2020") ? "key-project-2020" : templateIDs.first ?? "key-project-2020"),
+            ],
+            "FormFormat": formFormat,
+        ]
+    }
+
+    static let formFormat: OpenAPIValue = [
+        "name": "format", "in": "query", "required": false,
+        "description": "xlsx (default) or docx.",
+        "schema": ["type": "string", "enum": ["xlsx", "docx"], "default": "xlsx"],
+    ]
+
+    static let binary: OpenAPIValue = ["schema": ["type": "string", "format": "binary"]]
+
+    static let contentDisposition: OpenAPIValue = [
+        "description": "attachment; filename=\"<ASCII fallback>\"; filename*=UTF-8''<the Chinese title, percent-encoded> (RFC 6266, RFC 5987).",
+        "schema": ["type": "string"],
+    ]
+
+    static func ref(_ schema: String) -> OpenAPIValue { ["$ref": .string("#/components/schemas/" + schema)] }
+
+    static func parameterRef(_ name: String) -> OpenAPIValue { ["$ref": .string("#/components/parameters/" + name)] }
+
+    static func json(_ description: String, _ schema: OpenAPIValue) -> OpenAPIValue {
+        ["description": .string(description), "content": ["application/json": ["schema": schema]]]
+    }
+
+    static func file(_ description: String, _ mediaTypes: [String]) -> OpenAPIValue {
+        [
+            "description": .string(description),
+            "headers": ["Content-Disposition": contentDisposition],
+            "content": .object(mediaTypes.map { (key: $0, value: binary) }),
+        ]
+    }
+
+    /// `responses` followed by the shared error responses for `statuses`.
+    static func withErrors(_ responses: OpenAPIValue, _ statuses: [String]) -> OpenAPIValue {
+        guard case .object(let members) = responses else { return responses }
+        return .object(members + statuses.map { (key: $0, value: OpenAPIResponses.ref(OpenAPIResponses.name(for: $0))) })
+    }
+
+    /// The notice schema as components: the root as `Notice`, each `$defs` entry as
+    /// `Notice<Name>`, references rewritten to match. Without the file, any object.
+    static func noticeSchemas(_ schema: JSONValue?) -> [(key: String, value: OpenAPIValue)] {
+        guard let schema else { return [(key: "Notice", value: ["type": "object"])] }
+        let rewrite: (String) -> String = { target in
+            target.hasPrefix("#/$defs/") ? "#/components/schemas/Notice" + target.dropFirst("#/$defs/".count) : target
+        }
+        let value = OpenAPIValue(schema).mappingReferences(rewrite)
+        var result = [(key: "Notice", value: value.removing(["$schema", "$defs", "$id"]))]
+        if case .object(let defs)? = value["$defs"] {
+            result += defs.map { (key: "Notice" + $0.key, value: $0.value) }
+        }
+        return result
+    }
+}

@@ -1,0 +1,104 @@
+import Gongwen
+
+/// The JSON shapes the API sends: problems, templates, the collect report.
+enum OpenAPISchemas {
+    static var all: [(key: String, value: OpenAPIValue)] {
+        [
+            (key: "Problem", value: problem),
+            (key: "FieldError", value: fieldError),
+            (key: "Health", value: health),
+            (key: "TemplateSummary", value: templateSummary),
+            (key: "FieldDefinition", value: fieldDefinition),
+            (key: "CollectReport", value: collectReport),
+            (key: "CollectedFile", value: collectedFile),
+        ]
+    }
+
+    static let problem: OpenAPIValue = [
+        "type": "object",
+        "description": "RFC 9457 problem details.",
+        "required": ["type", "title", "status", "detail", "errors"],
+        "properties": [
+            "type": ["type": "string", "description": "A URI naming the kind of problem, e.g. urn:gongwen:problem:invalid-data."],
+            "title": ["type": "string"],
+            "status": ["type": "integer", "minimum": 400, "maximum": 599],
+            "detail": ["type": "string"],
+            "errors": ["type": "array", "items": ["$ref": "#/components/schemas/FieldError"]],
+        ],
+    ]
+
+    static let fieldError: OpenAPIValue = [
+        "type": "object",
+        "description": "One problem with one field: its key, its Chinese label, the rule it broke (a stable id) and what the rule says.",
+        "required": ["field", "label", "rule", "message"],
+        "properties": [
+            "field": ["type": "string", "description": "The key as the data wrote it, e.g. summary or rows[2].name."],
+            "label": ["type": "string", "description": "The Chinese label, e.g. 项目简介; empty for a key the form does not have."],
+            "rule": ["type": "string", "description": "required, number, non-negative, whole-number, max-length, email, postcode, phone, xml-character, unknown-key, kind, date, document-number, copy-number, unknown-template, attachment-content, image-file, enum, boolean…"],
+            "message": ["type": "string"],
+            "record": ["type": "string", "description": "Batch only: the row or line of the list (2, or 2-5 for a list form's rows)."],
+        ],
+    ]
+
+    static let health: OpenAPIValue = [
+        "type": "object",
+        "required": ["status"],
+        "properties": ["status": ["type": "string", "enum": ["ok"]]],
+    ]
+
+    static let templateSummary: OpenAPIValue = [
+        "type": "object",
+        "required": ["id", "form", "title", "source", "fields"],
+        "properties": [
+            "id": ["type": "string"],
+            "form": ["type": "string", "enum": .array(FormKind.allCases.map { .string($0.rawValue) })],
+            "title": ["type": "string"],
+            "source": ["type": "string"],
+            "fields": ["type": "array", "items": ["$ref": "#/components/schemas/FieldDefinition"]],
+        ],
+    ]
+
+    static let fieldDefinition: OpenAPIValue = [
+        "type": "object",
+        "required": ["key", "label", "type", "required"],
+        "properties": [
+            "key": ["type": "string", "description": "Dotted for nested values (funds.central), rows[]. for the columns of a list form."],
+            "label": ["type": "string"],
+            "type": ["type": "string", "enum": .array(FieldType.allCases.map { .string($0.rawValue) })],
+            "required": ["type": "boolean"],
+            "maxLength": ["type": "integer"],
+            "hint": ["type": "string"],
+        ],
+    ]
+
+    static let collectReport: OpenAPIValue = [
+        "type": "object",
+        "required": ["template", "collected", "notCollected", "files", "totals"],
+        "properties": [
+            "template": ["type": "string"],
+            "collected": ["type": "integer", "minimum": 0],
+            "notCollected": ["type": "integer", "minimum": 0],
+            "files": ["type": "array", "items": ["$ref": "#/components/schemas/CollectedFile"]],
+            "totals": [
+                "type": "object",
+                "description": "Sums of the numeric fields over the collected files, by field key.",
+                "additionalProperties": ["type": "number"],
+            ],
+        ],
+    ]
+
+    static let collectedFile: OpenAPIValue = [
+        "type": "object",
+        "required": ["file", "status"],
+        "properties": [
+            "file": ["type": "string", "description": "The file's path inside the zip."],
+            "status": ["type": "string", "enum": ["collected", "invalid", "refused"]],
+            "format": ["type": "string", "enum": ["xlsx", "docx"]],
+            "data": ["type": "object", "description": "The values read, in the shape POST /api/render takes."],
+            "warnings": ["type": "array", "items": ["$ref": "#/components/schemas/FieldError"]],
+            "errors": ["type": "array", "items": ["$ref": "#/components/schemas/FieldError"]],
+            "notes": ["type": "array", "items": ["type": "string"]],
+            "detail": ["type": "string", "description": "Why a refused file was not read."],
+        ],
+    ]
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Gongwen
+import Hummingbird
+
+/// `POST /api/notices?format=docx|pdf`: a notice (the data of `gongwen notice`) in, the packet
+/// out. Seals come inside the JSON as `data:image/png;base64,…`: the service reads no path
+/// a client names.
+struct NoticeRoutes {
+    let environment: ServiceEnvironment
+
+    func addRoutes<Context: RequestContext>(to routes: RouteRegistry<Context>) {
+        let environment = self.environment
+        routes.post("/api/notices") { request, _ in
+            let format = try QueryParameters.choice(request, name: "format", label: "文件格式",
+                                                    allowed: ["docx", "pdf"], fallback: "docx")
+            let pdf = format == "pdf"
+            let engine = environment.pdf
+            if pdf && !engine.isAvailable() { throw PDFConverter.Failure.unavailable }
+            let body = try await RequestBodyReader.json(request, limit: environment.settings.maxJSONBytes,
+                                                           within: environment.settings.timeout)
+            let renderer = NoticeRenderer(library: environment.library, layouts: environment.layouts)
+            let layouts = environment.layoutIDs
+            let (data, title) = try await environment.perform(long: pdf) { folder in
+                _ = try JSONValue.parse(body, source: "请求体（request body）")
+                var notice: NoticeDocument
+                do {
+                    notice = try NoticeRenderer.decode(body, source: "请求体（request body）")
+                } catch let error as DataFormatError {
+                    throw ServiceError.invalidData(detail: error.detail, errors: [])
+                }
+                var errors = Self.placeSeals(&notice, in: folder)
+                if let layout = notice.layout, !layouts.contains(layout) {
+                    errors.append(.init(field: "layout", label: "版式", rule: "unknown-layout",
+                                        message: "没有这个版式，可用：\(layouts.sorted().joined(separator: "、"))"))
+                    notice.layout = nil
+                }
+                let validated: ValidatedNotice
+                do {
+                    validated = try renderer.validate(notice, baseFolder: folder)
+                } catch let failure as ValidationFailure {
+                    throw ServiceError.invalidData(detail: "数据有误（invalid data），共 \(failure.issues.count + errors.count) 处",
+                                                   errors: failure.issues.map { ProblemDetails.FieldError($0) } + errors)
+                }
+                if !errors.isEmpty {
+                    throw ServiceError.invalidData(detail: "数据有误（invalid data），共 \(errors.count) 处", errors: errors)
+                }
+                let docx = folder.appendingPathComponent("notice.docx")
+                try renderer.writeDocx(validated, to: docx)
+                let title = notice.title.joined()
+                guard pdf else { return (try Data(contentsOf: docx), title) }
+                let target = folder.appendingPathComponent("notice.pdf")
+                try engine.convert(docx, target)
+                return (try Data(contentsOf: target), title)
+            }
+            let mediaType = pdf ? "application/pdf" : OutputFormat.docx.mediaType
+            return FileDownload(content: .data(data), mediaType: mediaType,
+                                disposition: ContentDisposition(title: title, fallback: "notice", fileExtension: format))
+        }
+    }
+
+    static let sealPrefix = "data:image/png;base64,"
+
+    /// Writes each seal given as a PNG data URL into `folder` and points the organ at it; a
+    /// seal given any other way (a path on the server) is a problem of that field.
+    static func placeSeals(_ notice: inout NoticeDocument, in folder: URL) -> [ProblemDetails.FieldError] {
+        var errors: [ProblemDetails.FieldError] = []
+        for i in notice.signature.organs.indices {
+            guard let seal = notice.signature.organs[i].seal else { continue }
+            let name = "seal-\(i).png"
+            if seal.lowercased().hasPrefix(sealPrefix),
+               let png = Data(base64Encoded: String(seal.dropFirst(sealPrefix.count)), options: .ignoreUnknownCharacters),
+               (try? png.write(to: folder.appendingPathComponent(name))) != nil {
+                notice.signature.organs[i].seal = name
+            } else {
+                notice.signature.organs[i].seal = nil
+                errors.append(.init(field: "signature.organs[\(i)].seal", label: "印章", rule: "image-file",
+                                    message: "通过接口提交时，印章应为 data:image/png;base64,… 形式的 PNG 图片（the service reads no file paths）"))
+            }
+        }
+        return errors
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Hummingbird
+import NIOCore
+
+/// Reads a request's body after checking its media type (415) and size (413): a declared
+/// `Content-Length` over the limit is refused before a byte is read, and a body without one
+/// is cut off at the limit. A body that takes longer than its deadline to arrive (a client
+/// trickling bytes) is given up with a 503, and the connection with it.
+enum RequestBodyReader {
+    static let jsonTypes = ["application/json"]
+
+    /// The media type of the body, lowercased, without parameters (`application/json`).
+    static func mediaType(of request: Request) -> String? {
+        guard let header = request.headers[.contentType] else { return nil }
+        let type = header.split(separator: ";", maxSplits: 1).first.map(String.init) ?? ""
+        let trimmed = type.trimmingCharacters(in: .whitespaces).lowercased()
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    /// A JSON body (`application/json` or any `+json` type).
+    static func json(_ request: Request, limit: Int, within deadline: Duration) async throws -> Data {
+        let type = mediaType(of: request)
+        guard let type, type == "application/json" || type.hasSuffix("+json") else {
+            throw ServiceError.unsupportedMediaType(found: request.headers[.contentType], accepted: jsonTypes)
+        }
+        return try await collect(request, limit: limit, within: deadline)
+    }
+
+    /// The body, whatever it is, up to `limit` bytes, within `deadline`.
+    static func collect(_ request: Request, limit: Int, within deadline: Duration) async throws -> Data {
+        if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit {
+            throw ServiceError.bodyTooLarge(limit: limit)
+        }
+        let body = request.body
+        do {
+            return try await withThrowingTaskGroup(of: Data?.self) { group in
+                group.addTask { Data(try await body.collect(upTo: limit).readableBytesView) }
+                group.addTask {
+                    try await Task.sleep(for: deadline)
+                    return nil
+                }
+                defer { group.cancelAll() }
+                guard let first = try await group.next(), let data = first else {
+                    throw ServiceError.deadlineExceeded(seconds: max(1, Int(deadline.components.seconds)))
+                }
+                return data
+            }
+        } catch is NIOTooManyBytesError {
+            throw ServiceError.bodyTooLarge(limit: limit)
+        }
+    }
+}

@@ -1,0 +1,663 @@
+#!/usr/bin/env python3
+"""Independent end-to-end check of the web page that `gongwen serve` serves at /.
+
+A real browser (Debian's headless Chromium, driven by selenium through Debian's
+chromedriver) uses the page the way a person does, against the real binary;
+the files it downloads are read with openpyxl and python-docx, which nobody on
+the team wrote.
+
+Checks:
+ 1. The page, its script and its style are served with the right content types,
+    need no token, and name no other host (no CDN, no web fonts): the browser
+    loads nothing from any other origin, and logs no script error.
+ 2. The list at / shows every template; clicking the key-project-2020 card opens
+    its page: every field's Chinese label bound to its input, required marks,
+    number inputs for counts (step 1, min 0), e-mail and postcode inputs.
+ 3. The live counter of the 500-character summary counts characters as a person
+    does (一 character outside the BMP is 1), and turns red past 500.
+ 4. Filled with examples/forms/key-project.json but postcode "4500", clicking
+    生成已填表（XLSX） shows the server's error next to the postcode input
+    (aria-invalid, aria-describedby, focus) and downloads nothing; fixed to
+    "450007", the XLSX downloads under the name the server gave
+    (Content-Disposition filename*), and openpyxl finds every value in it;
+    the DOCX too, read with python-docx; the blank XLSX opens with the title.
+ 5. open-institution-2020: the header field, 添加一行 and 删除 (rows renumbered),
+    a bad phone in a row shows its error in that row's cell; fixed, the XLSX
+    holds the rows kept and not the row removed.
+ 6. statistics-2022: counts step 1, amounts step any; an amount with decimals
+    reaches the XLSX as a number (nested keys).
+ 7. With GONGWEN_TOKEN set, the page asks for the token (a wrong one is asked
+    again) and then lists the templates.
+
+Without chromium, chromedriver or selenium it prints a SKIP line and exits 0
+(scripts/install-deps.sh --with-test-readers installs them).
+
+Usage (from the repo root):
+    python3 Tests/independent/check_web.py --gongwen .build/debug/gongwen [--screenshot examples/previews/web-form.png]
+"""
+import argparse
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import zipfile
+from pathlib import Path
+
+RESULTS = []  # (ok, name, message)
+CHROMIUM = next((p for p in ("/usr/bin/chromium", "/usr/bin/chromium-browser") if os.path.exists(p)), None)
+CHROMEDRIVER = "/usr/bin/chromedriver"
+
+
+def check(name, ok, msg=""):
+    RESULTS.append((bool(ok), name, msg))
+    return bool(ok)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def http(url, data=None, headers=None, method=None):
+    req = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
+    try:
+        with urllib.request.urlopen(req, timeout=30) as r:
+            return r.status, dict(r.headers), r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, dict(e.headers), e.read()
+
+
+class Server:
+    """`gongwen serve` on a free port of 127.0.0.1, from the repo root."""
+
+    def __init__(self, gongwen, token=None):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = {k: v for k, v in os.environ.items() if k != "GONGWEN_TOKEN"}
+        if token:
+            env["GONGWEN_TOKEN"] = token
+        self.log = tempfile.TemporaryFile()
+        self.proc = subprocess.Popen([str(Path(gongwen).resolve()), "serve", "--port", str(self.port)],
+                                     env=env, stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            if self.proc.poll() is not None:
+                break
+            try:
+                http(self.url + "/app.css")
+                return
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        self.log.seek(0)
+        raise RuntimeError(f"gongwen serve did not start: {self.log.read().decode(errors='replace')[-2000:]}")
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+
+
+# ---------------------------------------------------------------- browser
+
+def make_driver(download_dir):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = CHROMIUM
+    for a in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+              "--window-size=1280,1000", "--lang=zh-CN", "--no-first-run", "--disable-extensions"):
+        opts.add_argument(a)
+    opts.add_experimental_option("prefs", {
+        "download.default_directory": str(download_dir),
+        "download.prompt_for_download": False,
+        "download.directory_upgrade": True,
+        "safebrowsing.enabled": False,
+        "intl.accept_languages": "zh-CN,zh",
+    })
+    opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=opts)
+    driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": str(download_dir)})
+    return driver
+
+
+class Page:
+    def __init__(self, driver, base, download_dir):
+        self.d, self.base, self.dl = driver, base, Path(download_dir)
+
+    def wait(self, cond, timeout=20, what="condition"):
+        from selenium.webdriver.support.ui import WebDriverWait
+        return WebDriverWait(self.d, timeout, poll_frequency=0.1).until(cond, f"timed out waiting for {what}")
+
+    def css(self, sel, root=None):
+        from selenium.webdriver.common.by import By
+        return (root or self.d).find_elements(By.CSS_SELECTOR, sel)
+
+    def one(self, sel, root=None, timeout=20):
+        return self.wait(lambda d: (self.css(sel, root) or [None])[0], timeout, sel)
+
+    def button(self, text, root=None):
+        from selenium.webdriver.common.by import By
+        return self.wait(lambda d: next((b for b in (root or d).find_elements(By.TAG_NAME, "button")
+                                         if b.text.strip() == text and b.is_displayed()), None), what=f"button {text}")
+
+    def click(self, el):
+        self.d.execute_script("arguments[0].scrollIntoView({block: 'center'});", el)
+        el.click()
+
+    def input_for_label(self, text, root=None):
+        """The input a visible <label> with this text is bound to (label[for] -> id)."""
+        for lab in self.css("label", root):
+            t = lab.get_attribute("textContent").replace("*", "").strip()
+            if t == text and lab.get_attribute("for"):
+                return self.d.find_element("id", lab.get_attribute("for"))
+        return None
+
+    def set_text(self, el, text):
+        el.clear()
+        if text:
+            el.send_keys(text)
+
+    def set_value_js(self, el, text):
+        self.d.execute_script(
+            "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+            el, text)
+
+    def files(self):
+        return {p.name for p in self.dl.iterdir() if not p.name.endswith((".crdownload", ".tmp"))}
+
+    def clear_downloads(self):
+        """Empties the download folder (a file of the same name is not downloaded twice)."""
+        for p in self.dl.iterdir():
+            p.unlink()
+        return set()
+
+    def wait_download(self, before, timeout=30):
+        """The one new, complete file in the download folder."""
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            new = self.files() - before
+            partial = [p for p in self.dl.iterdir() if p.name.endswith(".crdownload")]
+            if new and not partial:
+                p = self.dl / sorted(new)[0]
+                if p.stat().st_size > 0:
+                    time.sleep(0.2)
+                    return p
+            time.sleep(0.1)
+        return None
+
+    def status(self):
+        return (self.css("#status") or [None])[0].text if self.css("#status") else ""
+
+
+def cells_xlsx(path):
+    import openpyxl
+    ws = openpyxl.load_workbook(path).active
+    return [c.value for row in ws.iter_rows() for c in row if c.value is not None]
+
+
+def has_value(cells, v):
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        return any(isinstance(c, (int, float)) and not isinstance(c, bool) and abs(c - v) < 1e-9 for c in cells)
+    return v in cells
+
+
+def server_file_name(base, tid, data, fmt):
+    st, hd, _ = http(f"{base}/api/render/{tid}?format={fmt}", json.dumps(data, ensure_ascii=False).encode(),
+                     {"Content-Type": "application/json"}, "POST")
+    cd = next((v for k, v in hd.items() if k.lower() == "content-disposition"), "")
+    for part in cd.split(";"):
+        part = part.strip()
+        if part.lower().startswith("filename*="):
+            return urllib.parse.unquote(part.split("''", 1)[1])
+    return None
+
+
+# ---------------------------------------------------------------- 1: assets
+
+def check_assets(base):
+    types = {"/": "text/html", "/app.js": "javascript", "/app.css": "text/css"}
+    bodies = {}
+    for path, want in types.items():
+        st, hd, body = http(base + path)
+        ctype = next((v for k, v in hd.items() if k.lower() == "content-type"), "")
+        check(f"[1] GET {path}: 200 {want}", st == 200 and want in ctype, f"{st} {ctype}")
+        bodies[path] = body.decode("utf-8", errors="replace")
+    html = bodies["/"]
+    check("[1] index.html loads /app.js and /app.css", 'src="/app.js"' in html and 'href="/app.css"' in html, html[:400])
+    for path, body in bodies.items():
+        ext = [w for w in ("http://", "https://", "//cdn", "@import", "fonts.googleapis") if w in body]
+        # the SVG namespace in a data structure is not a fetch; nothing else may name a host
+        ext = [w for w in ext if not (w == "http://" and body.count("http://") == body.count("http://www.w3.org/"))]
+        check(f"[1] {path} names no other host", not ext, f"found {ext}")
+
+
+def check_no_foreign_loads(page, name):
+    urls = page.d.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+    foreign = [u for u in urls if not (u.startswith(page.base) or u.startswith(("blob:", "data:")))]
+    check(f"[1] {name}: nothing loaded from another origin", not foreign, f"{foreign}")
+
+
+def check_console(page, name):
+    try:
+        logs = page.d.get_log("browser")
+    except Exception as e:  # noqa: BLE001 - a driver without logs: nothing to check
+        check(f"[1] {name}: browser log readable", False, repr(e))
+        return
+    bad = [l["message"] for l in logs if l.get("level") == "SEVERE"
+           and not any(f"status of {c}" in l["message"] for c in (401, 422))]
+    check(f"[1] {name}: no script errors in the console", not bad, f"{bad}")
+
+
+# ---------------------------------------------------------------- 2-4: key-project
+
+def open_template(page, tid, title):
+    page.d.get(page.base + "/")
+    link = page.one(f'a.card-link[href="#/form/{tid}"]')
+    page.click(link)
+    page.wait(lambda d: any(h.text.strip() == title for h in page.css("h1")), what=f"h1 {title}")
+    page.one("#fill-form")
+
+
+def check_key_project(page, templates, example, screenshot):
+    tpl = templates["key-project-2020"]
+    page.d.get(page.base + "/")
+    links = page.wait(lambda d: page.css("a.card-link") or None, what="template cards")
+    hrefs = sorted(a.get_attribute("href").split("#", 1)[1] for a in links)
+    check("[2] the list links every template", hrefs == sorted(f"/form/{t}" for t in templates), f"{hrefs}")
+    check_no_foreign_loads(page, "list page")
+    open_template(page, "key-project-2020", tpl["title"])
+    check("[2] page title names the template", tpl["title"] in page.d.title, page.d.title)
+
+    inputs = {}
+    for f in tpl["fields"]:
+        el = page.input_for_label(f["label"], page.one("#fill-form"))
+        inputs[f["key"]] = el
+        check(f"[2] label {f['label']} bound to its input", el is not None and el.get_attribute("data-key") == f["key"],
+              f"{el and el.get_attribute('data-key')}")
+    unlabelled = page.d.execute_script(
+        "return [...document.querySelectorAll('#fill-form input, #fill-form textarea')]"
+        ".filter(e => !e.labels || e.labels.length === 0).map(e => e.id)")
+    check("[2] every input has a label", not unlabelled, f"{unlabelled}")
+    for f in tpl["fields"]:
+        if not f.get("required"):
+            continue
+        el = inputs.get(f["key"])
+        lab = page.css(f'label[for="{el.get_attribute("id")}"]')[0] if el else None
+        check(f"[2] required mark on {f['label']}", el is not None and "*" in lab.text
+              and el.get_attribute("aria-required") == "true", lab.text if lab else "no input")
+    p = inputs["participants"]
+    check("[2] 拟参加人数 is a number input, step 1, min 0",
+          p.get_attribute("type") == "number" and p.get_attribute("step") == "1" and p.get_attribute("min") == "0",
+          f"{p.get_attribute('type')} {p.get_attribute('step')} {p.get_attribute('min')}")
+    check("[2] 电子邮箱 is an e-mail input", inputs["email"].get_attribute("type") == "email")
+    check("[2] 邮政编码 has pattern \\d{6}", inputs["postcode"].get_attribute("pattern") == r"\d{6}",
+          inputs["postcode"].get_attribute("pattern"))
+    summary = inputs["summary"]
+    check("[2] 项目简介 is a textarea", summary.tag_name == "textarea", summary.tag_name)
+    for label in ("下载空白表（XLSX）", "下载空白表（DOCX）", "生成已填表（XLSX）", "生成已填表（DOCX）"):
+        check(f"[2] button {label}", page.button(label) is not None)
+
+    # 3: the live counter
+    counter_id = next((i for i in (summary.get_attribute("aria-describedby") or "").split() if i.endswith("-count")), None)
+    counter = page.d.find_element("id", counter_id) if counter_id else None
+    check("[3] the summary has a counter it is described by", counter is not None, summary.get_attribute("aria-describedby"))
+    if counter:
+        check("[3] counter starts at 0 / 500", counter.text.strip() == "0 / 500", counter.text)
+        summary.send_keys("科技𠀀a")
+        page.wait(lambda d: counter.text.strip() != "0 / 500", what="counter update")
+        check("[3] counter counts as a person does (𠀀 is one character)", counter.text.strip() == "4 / 500", counter.text)
+        page.set_value_js(summary, "字" * 499)
+        summary.send_keys("文")
+        page.wait(lambda d: counter.text.startswith("500"), what="counter 500")
+        red_ok = "over" not in counter.get_attribute("class")
+        check("[3] 500 characters: 500 / 500, not red", counter.text.strip() == "500 / 500" and red_ok, counter.text)
+        summary.send_keys("多")
+        page.wait(lambda d: counter.text.startswith("501"), what="counter 501")
+        color = counter.value_of_css_property("color")
+        rgb = [int(x) for x in color[color.index("(") + 1:color.index(")")].split(",")[:3]]
+        check("[3] 501 characters: 501 / 500 in red", counter.text.startswith("501 / 500")
+              and rgb[0] > 150 and rgb[1] < 100 and rgb[2] < 100, f"{counter.text} {color}")
+        page.set_value_js(summary, "")
+
+    # 4: fill everything, postcode wrong
+    for f in tpl["fields"]:
+        v = example.get(f["key"])
+        if v is None:
+            continue
+        page.set_text(inputs[f["key"]], "4500" if f["key"] == "postcode" else str(v))
+    if counter:
+        n = len(example["summary"])
+        check("[3] counter after typing the example summary", counter.text.strip() == f"{n} / 500", counter.text)
+    before = page.clear_downloads()
+    page.click(page.button("生成已填表（XLSX）"))
+    postcode = inputs["postcode"]
+    page.wait(lambda d: postcode.get_attribute("aria-invalid") == "true", what="postcode aria-invalid")
+    wrap = postcode.find_element("xpath", "ancestor::div[contains(@class,'field')][1]")
+    errs = [e for e in page.css(".field-error", wrap) if e.is_displayed()]
+    err_text = errs[0].text if errs else ""
+    check("[4] bad postcode: error shown next to the postcode input", "6 位数字" in err_text, err_text)
+    check("[4] bad postcode: input described by its error",
+          errs and errs[0].get_attribute("id") in (postcode.get_attribute("aria-describedby") or "").split(),
+          postcode.get_attribute("aria-describedby"))
+    check("[4] bad postcode: focus moved to the postcode input",
+          page.d.switch_to.active_element == postcode, page.d.switch_to.active_element.get_attribute("id"))
+    others = [e.text for e in page.css(".field-error") if e.is_displayed() and e not in errs]
+    check("[4] bad postcode: no error on any other field", not others, f"{others}")
+    box = page.one("#error-summary")
+    check("[4] bad postcode: summary box lists it", box.is_displayed() and "邮政编码" in box.text, box.text)
+    time.sleep(0.5)
+    check("[4] bad postcode: nothing downloaded", page.files() == before, f"{page.files() - before}")
+
+    # fix, generate
+    page.set_text(postcode, "450007")
+    check("[4] typing clears the error", postcode.get_attribute("aria-invalid") is None,
+          postcode.get_attribute("aria-invalid"))
+    fixed = dict(example)
+    want_name = server_file_name(page.base, "key-project-2020", fixed, "xlsx")
+    before = page.clear_downloads()
+    page.click(page.button("生成已填表（XLSX）"))
+    path = page.wait_download(before)
+    check("[4] the filled XLSX downloads", path is not None, f"files {page.files()}")
+    if path:
+        check("[4] saved under the server's file name (filename*)", want_name and path.name == want_name,
+              f"{path.name!r} vs {want_name!r}")
+        check("[4] the page says it was generated", "已生成" in page.status(), page.status())
+        check("[4] the error summary is gone", not page.one("#error-summary").is_displayed())
+        try:
+            cells = cells_xlsx(path)
+            missing = [k for k, v in fixed.items() if not has_value(cells, v)]
+            check("[4] openpyxl finds every value in the XLSX", not missing, f"missing {missing}")
+            check("[4] the XLSX has the fixed postcode, not the bad one", "450007" in cells and "4500" not in cells)
+        except Exception as e:  # noqa: BLE001
+            check("[4] openpyxl opens the XLSX", False, repr(e))
+    if screenshot:
+        take_screenshot(page, screenshot)
+
+    # the DOCX, and the blank form
+    before = page.clear_downloads()
+    page.click(page.button("生成已填表（DOCX）"))
+    path = page.wait_download(before)
+    check("[4] the filled DOCX downloads", path is not None and path.suffix == ".docx", f"{path}")
+    if path:
+        try:
+            import docx
+            d = docx.Document(str(path))
+            texts = [p.text for p in d.paragraphs] + [c.text for t in d.tables for r in t.rows for c in r.cells]
+            joined = "\n".join(texts)
+            missing = [k for k, v in fixed.items() if str(v) not in joined]
+            check("[4] python-docx finds every value in the DOCX", not missing, f"missing {missing}")
+        except Exception as e:  # noqa: BLE001
+            check("[4] python-docx opens the DOCX", False, repr(e))
+    before = page.clear_downloads()
+    page.click(page.button("下载空白表（XLSX）"))
+    path = page.wait_download(before)
+    check("[4] the blank XLSX downloads", path is not None and path.suffix == ".xlsx", f"{path}")
+    if path:
+        try:
+            cells = cells_xlsx(path)
+            check("[4] the blank XLSX has the title and no filled value",
+                  tpl["title"] in cells and fixed["projectName"] not in cells, f"{cells[:5]}")
+        except Exception as e:  # noqa: BLE001
+            check("[4] openpyxl opens the blank XLSX", False, repr(e))
+    before = page.clear_downloads()
+    page.click(page.button("下载空白表（DOCX）"))
+    path = page.wait_download(before)
+    check("[4] the blank DOCX downloads and is a zip", path is not None and zipfile.is_zipfile(path), f"{path}")
+    check_no_foreign_loads(page, "form page")
+
+
+def take_screenshot(page, out):
+    """The filled form, whole page, as PNG (kept small: one device pixel per CSS pixel)."""
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    d = page.d
+    d.execute_script("window.scrollTo(0, 0); document.activeElement && document.activeElement.blur();")
+    width = 1100
+    height = d.execute_script("return document.documentElement.scrollHeight")
+    d.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                      {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+    time.sleep(0.3)
+    import base64
+    shot = d.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
+    data = base64.b64decode(shot["data"])
+    d.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+    try:  # Pillow, where it is installed, makes it a palette PNG a third the size
+        from io import BytesIO
+        from PIL import Image
+        img = Image.open(BytesIO(data)).convert("RGB").quantize(colors=64, method=Image.Quantize.MEDIANCUT)
+        buf = BytesIO()
+        img.save(buf, "PNG", optimize=True)
+        if len(buf.getvalue()) < len(data):
+            data = buf.getvalue()
+    except Exception:  # noqa: BLE001 - keep the browser's PNG
+        pass
+    out.write_bytes(data)
+    check("[4] screenshot written", out.stat().st_size > 10_000, f"{out} {out.stat().st_size} bytes")
+    print(f"screenshot {out} ({out.stat().st_size // 1024} KB)")
+
+
+# ---------------------------------------------------------------- 5: open-institution
+
+def check_open_institution(page, templates):
+    tpl = templates["open-institution-2020"]
+    open_template(page, "open-institution-2020", tpl["title"])
+    form = page.one("#fill-form")
+    reporter = page.input_for_label("填报单位", form)
+    check("[5] header field 填报单位 has a bound input", reporter is not None)
+    rows = lambda: page.css("tbody tr.data-row", form)  # noqa: E731
+    check("[5] the list starts with one row", len(rows()) == 1, f"{len(rows())} rows")
+    heads = [th.text.replace("*", "").strip() for th in page.css("thead th", form)]
+    labels = [f["label"] for f in tpl["fields"] if f["key"].startswith("rows[].")]
+    check("[5] column headings are the template's labels", all(l in heads for l in labels), f"{heads}")
+    add = page.button("添加一行")
+    page.click(add)
+    page.click(add)
+    check("[5] 添加一行 twice: three rows", len(rows()) == 3, f"{len(rows())} rows")
+    check("[5] focus moves to the new row", page.d.switch_to.active_element.get_attribute("data-key") == "rows[].name")
+    data = [
+        {"name": "中原油田勘探开发研究院", "openTime": "5月22日", "content": "岩心标本陈列室参观",
+         "address": "濮阳市华龙区中原东路 183 号", "contact": "刘振华", "phone": "0393-4812236"},
+        {"name": "将被删除的单位", "phone": "123"},
+        {"name": "濮阳市农业科学院", "openTime": "5月24日至26日", "content": "小麦育种试验田观摩",
+         "address": "濮阳市华龙区绿城路 518 号", "contact": "王丽娟", "phone": "call me"},
+    ]
+    page.set_text(reporter, "濮阳市科学技术局")
+    for tr, values in zip(rows(), data):
+        for sub, v in values.items():
+            page.set_text(page.css(f'[data-key="rows[].{sub}"]', tr)[0], v)
+    second = rows()[1]
+    remove = [b for b in page.css("button", second) if b.text.strip() == "删除"]
+    check("[5] each row has a 删除 button", bool(remove))
+    if remove:
+        check("[5] 删除 names its row for screen readers", remove[0].get_attribute("aria-label") == "删除第 2 行",
+              remove[0].get_attribute("aria-label"))
+        page.click(remove[0])
+    names = [page.css('[data-key="rows[].name"]', tr)[0].get_attribute("value") for tr in rows()]
+    check("[5] 删除: the row is gone, the others kept", names == [data[0]["name"], data[2]["name"]], f"{names}")
+    nums = [tr.find_element("css selector", "th").text for tr in rows()]
+    check("[5] rows renumbered after 删除", nums == ["1", "2"], f"{nums}")
+    lab = page.css("label", rows()[1])[0].get_attribute("textContent")
+    check("[5] row labels renumbered (第 2 行 单位名称)", lab.strip() == "第 2 行 单位名称", lab)
+
+    # a bad phone in the second row: its error shows in that row
+    before = page.clear_downloads()
+    page.click(page.button("生成已填表（XLSX）"))
+    phone = page.css('[data-key="rows[].phone"]', rows()[1])[0]
+    page.wait(lambda d: phone.get_attribute("aria-invalid") == "true", what="row phone error")
+    cell = phone.find_element("xpath", "ancestor::td[1]")
+    err = [e.text for e in page.css(".field-error", cell) if e.is_displayed()]
+    check("[5] a bad phone in row 2: error in that row's cell", err and "电话" in err[0], f"{err}")
+    first_phone = page.css('[data-key="rows[].phone"]', rows()[0])[0]
+    check("[5] row 1's phone is not marked", first_phone.get_attribute("aria-invalid") is None)
+    box = page.one("#error-summary")
+    check("[5] the summary names the row", "第 2 行" in box.text, box.text)
+    page.set_text(phone, "0393-8991526")
+    page.click(page.button("生成已填表（XLSX）"))
+    path = page.wait_download(before)
+    check("[5] the filled list XLSX downloads", path is not None, f"{page.files()}")
+    if path:
+        cells = cells_xlsx(path)
+        kept = [data[0]["name"], data[2]["name"], "0393-8991526", data[0]["content"]]
+        check("[5] openpyxl finds the kept rows", all(v in cells for v in kept), f"{[v for v in kept if v not in cells]}")
+        check("[5] the removed row is not in the XLSX", data[1]["name"] not in cells)
+        check("[5] the reporter is in the header line", any(isinstance(c, str) and "濮阳市科学技术局" in c for c in cells))
+
+
+# ---------------------------------------------------------------- 6: statistics
+
+def check_statistics(page, templates):
+    tpl = templates["statistics-2022"]
+    open_template(page, "statistics-2022", tpl["title"])
+    form = page.one("#fill-form")
+    for f in tpl["fields"]:
+        if f["type"] not in ("count", "amount"):
+            continue
+        el = page.css(f'[data-key="{f["key"]}"]', form)
+        step = "1" if f["type"] == "count" else "any"
+        ok = el and el[0].get_attribute("type") == "number" and el[0].get_attribute("step") == step \
+            and el[0].get_attribute("min") == "0"
+        check(f"[6] {f['label']}: number input, step {step}", ok)
+    page.set_text(page.input_for_label("部门/地方", form), "新乡市科学技术局")
+    page.set_text(page.css('[data-key="funds.central"]', form)[0], "15.5")
+    page.set_text(page.css('[data-key="staff.volunteers"]', form)[0], "1350")
+    before = page.clear_downloads()
+    page.click(page.button("生成已填表（XLSX）"))
+    path = page.wait_download(before)
+    check("[6] the statistics XLSX downloads", path is not None, page.status())
+    if path:
+        cells = cells_xlsx(path)
+        check("[6] 15.5 and 1350 are numbers in the XLSX", has_value(cells, 15.5) and has_value(cells, 1350),
+              f"{[c for c in cells if isinstance(c, (int, float))]}")
+
+
+# ---------------------------------------------------------------- 7: token
+
+def check_token(gongwen, tmp):
+    server = Server(gongwen, token="s3cret-token")
+    dl = Path(tmp, "dl-token")
+    dl.mkdir()
+    driver = make_driver(dl)
+    try:
+        page = Page(driver, server.url, dl)
+        st, _, _ = http(server.url + "/api/templates")
+        check("[7] with GONGWEN_TOKEN the API answers 401 without it", st == 401, f"{st}")
+        st, _, _ = http(server.url + "/")
+        check("[7] the page itself needs no token", st == 200, f"{st}")
+        driver.get(server.url + "/")
+        box = page.one("dialog[open] #token-input")
+        check("[7] the page asks for the token", box is not None)
+        box.send_keys("wrong")
+        page.click(page.button("确定"))
+        help_text = page.wait(lambda d: (page.css("dialog[open] #token-help") or [None])[0], what="second prompt")
+        check("[7] a wrong token is asked again", "不正确" in help_text.text, help_text.text)
+        page.one("dialog[open] #token-input").send_keys("s3cret-token")
+        page.click(page.button("确定"))
+        cards = page.wait(lambda d: page.css("a.card-link") or None, what="cards after token")
+        check("[7] with the token the templates are listed", len(cards) > 0)
+        kept = driver.execute_script("return sessionStorage.getItem('gongwen.token')")
+        check("[7] the token is kept in sessionStorage", kept == "s3cret-token", f"{kept}")
+    finally:
+        driver.quit()
+        server.stop()
+
+
+# ---------------------------------------------------------------- main
+
+def missing_tools():
+    missing = []
+    if not CHROMIUM:
+        missing.append("chromium")
+    if not os.path.exists(CHROMEDRIVER):
+        missing.append("chromium-driver")
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        missing.append("selenium")
+    try:
+        import openpyxl  # noqa: F401
+    except ImportError:
+        missing.append("openpyxl")
+    return missing
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--gongwen", required=True, help="path to the gongwen binary")
+    ap.add_argument("--screenshot", help="write a PNG of the filled key-project form here")
+    ap.add_argument("--url", help="test this running server instead of starting `gongwen serve` (skips check 7)")
+    args = ap.parse_args()
+    started = time.time()
+    missing = missing_tools()
+    if missing:
+        print(f"SKIP check_web: {', '.join(missing)} not installed "
+              "(scripts/install-deps.sh --with-test-readers installs them)")
+        print("0 passed, 0 failed")
+        return 0
+
+    templates = {t["id"]: t for t in (json.loads(p.read_text(encoding="utf-8"))
+                                      for p in sorted(Path("templates/forms").glob("*.json")))}
+    example = json.loads(Path("examples/forms/key-project.json").read_text(encoding="utf-8"))
+    tmp = tempfile.mkdtemp(prefix="gongwen-web-")
+    server = None
+    driver = None
+    try:
+        if args.url:
+            base = args.url.rstrip("/")
+        else:
+            server = Server(args.gongwen)
+            base = server.url
+        st, _, body = http(base + "/api/templates")
+        api_ids = sorted(t["id"] for t in json.loads(body)) if st == 200 else []
+        check("[1] GET /api/templates lists the templates", api_ids == sorted(templates), f"{st} {api_ids}")
+        check_assets(base)
+        dl = Path(tmp, "dl")
+        dl.mkdir()
+        driver = make_driver(dl)
+        page = Page(driver, base, dl)
+        steps = [("key-project", lambda: check_key_project(page, templates, example, args.screenshot)),
+                 ("open-institution", lambda: check_open_institution(page, templates)),
+                 ("statistics", lambda: check_statistics(page, templates))]
+        for name, step in steps:
+            try:
+                step()
+            except Exception as e:  # noqa: BLE001 - a step that cannot go on is one failure, not the end
+                check(f"{name}: the page could be driven to the end", False, f"{type(e).__name__}: {e}")
+        check_console(page, "all pages")
+        driver.quit()
+        driver = None
+        if server:
+            server.stop()
+            server = None
+            try:
+                check_token(args.gongwen, tmp)
+            except Exception as e:  # noqa: BLE001
+                check("[7] token prompt could be driven to the end", False, f"{type(e).__name__}: {e}")
+    finally:
+        if driver:
+            driver.quit()
+        if server:
+            server.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
+    failed = [r for r in RESULTS if not r[0]]
+    for _, name, msg in failed:
+        print(f"FAIL {name}\n     {msg}")
+    print(f"runtime {time.time() - started:.1f}s")
+    print(f"{len(RESULTS) - len(failed)} passed, {len(failed)} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
