@@ -14,9 +14,11 @@ public struct FormCollector: Sendable {
         validator = library.validator(for: template)
     }
 
-    /// Every file's result, in the order of `files`. Files are read in parallel: each read
+    /// Every file's result, in the order of `files`. Files are read in parallel unless
+    /// `parallel` is false (the service, whose pool already runs one job per core): each read
     /// is bounded by `ReadLimits.form`, so memory stays flat however many files come back.
-    public func collect(_ files: [ReturnedFile]) -> [CollectedForm] {
+    public func collect(_ files: [ReturnedFile], parallel: Bool = true) -> [CollectedForm] {
+        guard parallel else { return Self.markingRepeats(files.map(collect), template: template) }
         let results = ResultSlots<CollectedForm>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             results[i] = collect(files[i])

@@ -26,7 +26,8 @@ struct CollectRoutes {
                 let upload = folder.appendingPathComponent("upload.zip")
                 try body.write(to: upload)
                 let files = try ReturnedArchive.extract(upload, into: folder.appendingPathComponent("returned"))
-                let forms = try FormCollector(library: library, templateID: template.id).collect(files)
+                // One pool slot, one thread: the pool already holds as many jobs as cores.
+                let forms = try FormCollector(library: library, templateID: template.id).collect(files, parallel: false)
                 if json {
                     return try ServiceEnvironment.encode(CollectReport(template: template, forms: forms))
                 }
