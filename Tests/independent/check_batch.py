@@ -49,14 +49,10 @@ from pathlib import Path
 import docx
 import openpyxl
 
-RESULTS = []  # (ok, name, message)
+from harness import check, summary
+
 FORBIDDEN = set('/\\:*?"<>|')
 DEVICES = {"CON", "PRN", "AUX", "NUL"} | {f"COM{i}" for i in range(1, 10)} | {f"LPT{i}" for i in range(1, 10)}
-
-
-def check(name, ok, msg=""):
-    RESULTS.append((bool(ok), name, msg))
-    return bool(ok)
 
 
 class Env:
@@ -423,12 +419,7 @@ def main():
             shutil.copytree(tmp, args.keep, dirs_exist_ok=True)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    failed = [r for r in RESULTS if not r[0]]
-    for _, name, msg in failed:
-        print(f"FAIL {name}\n     {msg}")
-    print(f"runtime {time.time() - started:.1f}s")
-    print(f"{len(RESULTS) - len(failed)} passed, {len(failed)} failed")
-    return 1 if failed else 0
+    return summary(started)
 
 
 if __name__ == "__main__":

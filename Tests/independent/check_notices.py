@@ -44,17 +44,8 @@ from pathlib import Path
 
 import docx
 
-RESULTS = []  # (ok, name, message)
-SKIPPED = []  # (name, reason)
+from harness import check, skip, summary
 
-
-def check(name, ok, msg=""):
-    RESULTS.append((bool(ok), name, msg))
-    return bool(ok)
-
-
-def skip(name, reason):
-    SKIPPED.append((name, reason))
 
 
 class Env:
@@ -539,14 +530,7 @@ def main():
             shutil.copytree(tmp, args.keep, symlinks=True, dirs_exist_ok=True)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    failed = [r for r in RESULTS if not r[0]]
-    for name, reason in SKIPPED:
-        print(f"SKIP {name}\n     {reason}")
-    for _, name, msg in failed:
-        print(f"FAIL {name}\n     {msg}")
-    print(f"runtime {time.time() - started:.1f}s")
-    print(f"{len(RESULTS) - len(failed)} passed, {len(failed)} failed")
-    return 1 if failed else 0
+    return summary(started)
 
 
 if __name__ == "__main__":

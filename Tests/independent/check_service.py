@@ -59,16 +59,12 @@ from pathlib import Path
 import docx
 import openpyxl
 
-RESULTS = []  # (ok, name, message)
+from harness import check, summary
+
 ROOT = Path(__file__).resolve().parents[2]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PROBLEM = "application/problem+json"
-
-
-def check(name, ok, msg=""):
-    RESULTS.append((bool(ok), name, msg))
-    return bool(ok)
 
 
 def free_port():
@@ -385,6 +381,7 @@ def check_batch_collect(s):
 
 SCHEMATHESIS_HOOKS = """
 import schemathesis
+
 # Bodies that are bytes (a zip, a workbook) or text (a list), sent as they are.
 for media_type in ("application/zip", "application/x-zip-compressed", "%s"):
     schemathesis.serializer.alias(media_type, "application/octet-stream")
@@ -402,7 +399,9 @@ def check_schemathesis(s, tmp):
     cmd = [exe, "run", f"{s.base}/openapi.json",
            "--checks", "not_a_server_error,response_schema_conformance,status_code_conformance,content_type_conformance",
            "--max-examples", "30", "--seed", "1", "--workers", "2", "--request-timeout", "60",
-           "--phases", "examples,coverage,fuzzing", "--no-shrink", "--max-failures", "20"]
+           # No coverage phase: schemathesis 4.x's own coverage generator once raised inside
+           # its parameter mutations here (a crash of the tool, not a finding).
+           "--phases", "examples,fuzzing", "--no-shrink", "--max-failures", "20"]
     env = dict(os.environ, SCHEMATHESIS_HOOKS=hooks.stem, PYTHONPATH=str(tmp), NO_COLOR="1")
     started = time.time()
     try:
@@ -549,12 +548,7 @@ def main():
         if s.process.poll() is None:
             s.process.kill()
         shutil.rmtree(tmp, ignore_errors=True)
-    failed = [r for r in RESULTS if not r[0]]
-    for _, name, msg in failed:
-        print(f"FAIL {name}\n     {msg}")
-    print(f"runtime {time.time() - started:.1f}s")
-    print(f"{len(RESULTS) - len(failed)} passed, {len(failed)} failed")
-    return 1 if failed else 0
+    return summary(started)
 
 
 if __name__ == "__main__":

@@ -50,14 +50,10 @@ import urllib.request
 import zipfile
 from pathlib import Path
 
-RESULTS = []  # (ok, name, message)
+from harness import check, summary
+
 CHROMIUM = next((p for p in ("/usr/bin/chromium", "/usr/bin/chromium-browser") if os.path.exists(p)), None)
 CHROMEDRIVER = "/usr/bin/chromedriver"
-
-
-def check(name, ok, msg=""):
-    RESULTS.append((bool(ok), name, msg))
-    return bool(ok)
 
 
 def free_port():
@@ -651,12 +647,7 @@ def main():
         if server:
             server.stop()
         shutil.rmtree(tmp, ignore_errors=True)
-    failed = [r for r in RESULTS if not r[0]]
-    for _, name, msg in failed:
-        print(f"FAIL {name}\n     {msg}")
-    print(f"runtime {time.time() - started:.1f}s")
-    print(f"{len(RESULTS) - len(failed)} passed, {len(failed)} failed")
-    return 1 if failed else 0
+    return summary(started)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,34 @@
+"""What every independent check shares: recording results and the closing report.
+
+Each check script records a result per assertion with `check`, or `skip` for a part that
+cannot run on this machine, and ends with `summary`, whose last line is the plain
+`N passed, M failed` that CI reads.
+"""
+
+import time
+
+RESULTS = []  # (ok, name, message)
+SKIPPED = []  # (name, reason)
+
+
+def check(name, ok, msg=""):
+    """Records one assertion; returns whether it held, so a caller can stop early."""
+    RESULTS.append((bool(ok), name, msg))
+    return bool(ok)
+
+
+def skip(name, reason):
+    SKIPPED.append((name, reason))
+
+
+def summary(started):
+    """Prints skipped parts, every failure with its message, the runtime and the closing
+    line; returns the exit status (1 when anything failed)."""
+    failed = [r for r in RESULTS if not r[0]]
+    for name, reason in SKIPPED:
+        print(f"SKIP {name}\n     {reason}")
+    for _, name, msg in failed:
+        print(f"FAIL {name}\n     {msg}")
+    print(f"runtime {time.time() - started:.1f}s")
+    print(f"{len(RESULTS) - len(failed)} passed, {len(failed)} failed")
+    return 1 if failed else 0
