@@ -51,7 +51,7 @@ struct BatchTests {
 
     /// A real XLSX list: the package parts Excel needs and one sheet of inline strings.
     static func writeXlsx(_ rows: [[String]], to url: URL) throws {
-        func column(_ c: Int) -> String { XlsxList.columnLetters(c) }
+        func column(_ c: Int) -> String { XlsxReference.column(c) }
         func escape(_ s: String) -> String {
             s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
         }

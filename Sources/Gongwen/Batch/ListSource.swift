@@ -76,7 +76,7 @@ public struct ListSource: Sendable {
 
     /// How a column is named in messages: `C 列` in a sheet, `第 3 列` in a CSV file.
     func columnName(_ column: Int) -> String {
-        if case .sheet = reader { return "\(XlsxList.columnLetters(column)) 列" }
+        if case .sheet = reader { return "\(XlsxReference.column(column)) 列" }
         return "第 \(column + 1) 列"
     }
 }

@@ -30,16 +30,4 @@ public enum XlsxList {
             return text.isEmpty ? nil : text
         }
     }
-
-    /// A, B … Z, AA, AB … for a 0-based column.
-    static func columnLetters(_ column: Int) -> String {
-        var n = column + 1
-        var letters = ""
-        while n > 0 {
-            let r = (n - 1) % 26
-            letters = String(UnicodeScalar(UInt8(65 + r))) + letters
-            n = (n - 1) / 26
-        }
-        return letters
-    }
 }
