@@ -49,22 +49,13 @@ from pathlib import Path
 import docx
 import openpyxl
 
-from harness import check, summary
+from harness import GongwenEnv, check, summary
 
 FORBIDDEN = set('/\\:*?"<>|')
 DEVICES = {"CON", "PRN", "AUX", "NUL"} | {f"COM{i}" for i in range(1, 10)} | {f"LPT{i}" for i in range(1, 10)}
 
 
-class Env:
-    def __init__(self, gongwen, tmp):
-        self.gongwen, self.tmp, self.n = str(Path(gongwen).resolve()), Path(tmp), 0
-
-    def fresh_dir(self, stem):
-        self.n += 1
-        d = self.tmp / f"{self.n:03d}-{stem}"
-        d.mkdir(parents=True)
-        return d
-
+class Env(GongwenEnv):
     def batch(self, tid, lst, *args, out=None):
         out = out or (self.fresh_dir("batch") / "out")
         p = subprocess.run([self.gongwen, "batch", tid, str(lst), "--out", str(out), *args],

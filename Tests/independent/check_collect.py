@@ -47,23 +47,11 @@ from pathlib import Path
 
 import openpyxl
 
-from harness import check, summary
+from harness import GongwenEnv, check, summary
 
 
 
-class Env:
-    def __init__(self, gongwen, tmp):
-        self.gongwen, self.tmp, self.n = str(Path(gongwen).resolve()), Path(tmp), 0
-
-    def fresh_dir(self, stem):
-        self.n += 1
-        d = self.tmp / f"{self.n:03d}-{stem}"
-        d.mkdir(parents=True)
-        return d
-
-    def run(self, *args, timeout=300):
-        return subprocess.run([self.gongwen, *args], capture_output=True, text=True, timeout=timeout)
-
+class Env(GongwenEnv):
     def render(self, tid, data, fmt, out):
         """Renders data (None for blank) and returns the path written."""
         args = ["render", tid]

@@ -40,20 +40,14 @@ from pathlib import Path
 import docx
 import openpyxl
 
-from harness import check, summary
+from harness import GongwenEnv, check, summary
 
 
 
-class Env:
+class Env(GongwenEnv):
     def __init__(self, gongwen, tmp):
-        self.gongwen, self.tmp, self.n = str(Path(gongwen).resolve()), Path(tmp), 0
+        super().__init__(gongwen, tmp)
         self.to_convert = []  # (label, file, title-or-None)
-
-    def fresh_dir(self, stem):
-        self.n += 1
-        d = self.tmp / f"{self.n:03d}-{stem}"
-        d.mkdir(parents=True)
-        return d
 
     def run(self, *args):
         return subprocess.run([self.gongwen, *args], capture_output=True, text=True, timeout=120)

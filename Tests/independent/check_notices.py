@@ -44,23 +44,11 @@ from pathlib import Path
 
 import docx
 
-from harness import check, skip, summary
+from harness import GongwenEnv, check, skip, summary
 
 
 
-class Env:
-    def __init__(self, gongwen, tmp):
-        self.gongwen, self.tmp, self.n = str(Path(gongwen).resolve()), Path(tmp), 0
-
-    def fresh_dir(self, stem):
-        self.n += 1
-        d = self.tmp / f"{self.n:03d}-{stem}"
-        d.mkdir(parents=True)
-        return d
-
-    def run(self, *args, timeout=300):
-        return subprocess.run([self.gongwen, *args], capture_output=True, text=True, timeout=timeout)
-
+class Env(GongwenEnv):
     def write_notice(self, notice, stem):
         path = self.fresh_dir(stem) / "notice.json"
         path.write_text(json.dumps(notice, ensure_ascii=False, indent=1), encoding="utf-8")

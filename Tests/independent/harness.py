@@ -5,7 +5,9 @@ cannot run on this machine, and ends with `summary`, whose last line is the plai
 `N passed, M failed` that CI reads.
 """
 
+import subprocess
 import time
+from pathlib import Path
 
 RESULTS = []  # (ok, name, message)
 SKIPPED = []  # (name, reason)
@@ -32,3 +34,20 @@ def summary(started):
     print(f"runtime {time.time() - started:.1f}s")
     print(f"{len(RESULTS) - len(failed)} passed, {len(failed)} failed")
     return 1 if failed else 0
+
+
+class GongwenEnv:
+    """The binary under test and a scratch folder, with a numbered subfolder per case so a
+    kept run (--keep) reads in order."""
+
+    def __init__(self, gongwen, tmp):
+        self.gongwen, self.tmp, self.n = str(Path(gongwen).resolve()), Path(tmp), 0
+
+    def fresh_dir(self, stem):
+        self.n += 1
+        d = self.tmp / f"{self.n:03d}-{stem}"
+        d.mkdir(parents=True)
+        return d
+
+    def run(self, *args, timeout=300):
+        return subprocess.run([self.gongwen, *args], capture_output=True, text=True, timeout=timeout)
