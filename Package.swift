@@ -28,9 +28,11 @@ let package = Package(
             pkgConfig: "libzip",
             providers: [.apt(["libzip-dev"])]
         ),
+        // glibc's mallopt, which the Glibc module does not carry (see AllocatorTuning).
+        .target(name: "CAllocator"),
         .target(
             name: "Gongwen",
-            dependencies: ["CXlsxWriter", "CZip"]
+            dependencies: ["CXlsxWriter", "CZip", "CAllocator"]
         ),
         .executableTarget(
             name: "GongwenCLI",

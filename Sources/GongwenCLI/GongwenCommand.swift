@@ -1,4 +1,5 @@
 import ArgumentParser
+import Gongwen
 
 @main
 struct GongwenCommand: AsyncParsableCommand {
@@ -7,4 +8,11 @@ struct GongwenCommand: AsyncParsableCommand {
         abstract: "公文 — official notices (GB/T 9704-2012) and their attachment forms, as XLSX and DOCX.",
         subcommands: [TemplatesCommand.self, RenderCommand.self, NoticeCommand.self, BatchCommand.self, CollectCommand.self, ServeCommand.self]
     )
+
+    /// Every command writes or reads documents, so the allocator keeps what they free for the
+    /// next one (see `AllocatorTuning`) before anything else runs.
+    static func main() async {
+        AllocatorTuning.apply()
+        await main(nil)
+    }
 }
