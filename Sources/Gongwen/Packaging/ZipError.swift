@@ -22,6 +22,14 @@ public struct ZipError: Error, Sendable, CustomStringConvertible {
         self.context = context
     }
 
+    /// The error libzip recorded on a source.
+    init(source: OpaquePointer, context: String) {
+        let error = zip_source_error(source)
+        code = zip_error_code_zip(error)
+        message = String(cString: zip_error_strerror(error))
+        self.context = context
+    }
+
     /// The error of a `zip_open` that returned NULL.
     init(openCode: Int32, context: String) {
         var error = zip_error_t()

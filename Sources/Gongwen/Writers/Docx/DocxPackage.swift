@@ -17,7 +17,7 @@ struct DocxPackage {
     var evenAndOddHeaders = false
 
     func write(to path: URL) throws(ZipError) {
-        let zip = try ZipArchiveWriter(path: path.path)
+        let zip = try ZipArchiveWriter(inMemoryFor: path.lastPathComponent)
         var overrides: [(part: String, type: String)] = [
             ("/word/document.xml", DocxContentType.document),
             ("/word/styles.xml", DocxContentType.styles),
@@ -27,26 +27,26 @@ struct DocxPackage {
             ("/docProps/app.xml", DocxContentType.app),
         ]
         for part in extraParts { if let type = part.contentType { overrides.append(("/word/" + part.name, type)) } }
-        try zip.add("[Content_Types].xml", Data(ContentTypesPart(overrides: overrides).xml.utf8))
-        try zip.add("_rels/.rels", Data(RelationshipsPart(relationships: [
+        try zip.add("[Content_Types].xml", text: ContentTypesPart(overrides: overrides).xml)
+        try zip.add("_rels/.rels", text: RelationshipsPart(relationships: [
             .init(id: "rId1", type: DocxRelationshipType.officeDocument, target: "word/document.xml"),
             .init(id: "rId2", type: DocxRelationshipType.coreProperties, target: "docProps/core.xml"),
             .init(id: "rId3", type: DocxRelationshipType.extendedProperties, target: "docProps/app.xml"),
-        ]).xml.utf8))
+        ]).xml)
         var documentRelationships: [RelationshipsPart.Relationship] = [
             .init(id: "rId1", type: DocxRelationshipType.styles, target: "styles.xml"),
             .init(id: "rId2", type: DocxRelationshipType.settings, target: "settings.xml"),
             .init(id: "rId3", type: DocxRelationshipType.fontTable, target: "fontTable.xml"),
         ]
         for part in extraParts { documentRelationships.append(.init(id: part.id, type: part.relationship, target: part.name)) }
-        try zip.add("word/_rels/document.xml.rels", Data(RelationshipsPart(relationships: documentRelationships).xml.utf8))
-        try zip.add("word/document.xml", Data(DocumentPart(body: body, section: section).xml.utf8))
-        try zip.add("word/styles.xml", Data(StylesPart(defaultFont: defaultFont, latin: latin).xml.utf8))
-        try zip.add("word/settings.xml", Data(SettingsPart(evenAndOddHeaders: evenAndOddHeaders).xml.utf8))
-        try zip.add("word/fontTable.xml", Data(FontTablePart(fonts: fonts).xml.utf8))
+        try zip.add("word/_rels/document.xml.rels", text: RelationshipsPart(relationships: documentRelationships).xml)
+        try zip.add("word/document.xml", text: DocumentPart(body: body, section: section).xml)
+        try zip.add("word/styles.xml", text: StylesPart(defaultFont: defaultFont, latin: latin).xml)
+        try zip.add("word/settings.xml", text: SettingsPart(evenAndOddHeaders: evenAndOddHeaders).xml)
+        try zip.add("word/fontTable.xml", text: FontTablePart(fonts: fonts).xml)
         for part in extraParts { try zip.add("word/" + part.name, part.data) }
-        try zip.add("docProps/core.xml", Data(CorePropertiesPart(title: title, subject: subject, created: created).xml.utf8))
-        try zip.add("docProps/app.xml", Data(AppPropertiesPart().xml.utf8))
-        try zip.close()
+        try zip.add("docProps/core.xml", text: CorePropertiesPart(title: title, subject: subject, created: created).xml)
+        try zip.add("docProps/app.xml", text: AppPropertiesPart().xml)
+        try zip.closeInMemory(writingTo: path.path)
     }
 }
