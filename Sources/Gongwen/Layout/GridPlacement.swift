@@ -13,12 +13,13 @@ struct GridPlacement {
     static func place(_ grid: GridLayout) throws(TemplateCheck.Failure) -> [Placed] {
         let width = grid.columns.count
         guard width > 0 else { throw .init(detail: "a grid needs at least one column") }
-        var covered = Set<[Int]>()
+        // One flag per place, row by row: the grid is laid out for every form written.
+        var covered = Array(repeating: false, count: width * grid.rows.count)
         var placed: [Placed] = []
         for (r, row) in grid.rows.enumerated() {
             var c = 0
             for cell in row.cells {
-                while covered.contains([r, c]) { c += 1 }
+                while c < width, covered[r * width + c] { c += 1 }
                 let p = Placed(row: r, column: c, cell: cell)
                 guard c + p.colSpan <= width else {
                     throw .init(detail: "row \(r + 1) is wider than its \(width) columns")
@@ -30,12 +31,12 @@ struct GridPlacement {
                     throw .init(detail: "each cell of row \(r + 1) needs exactly one of \"text\" and \"field\"")
                 }
                 for rr in r..<(r + p.rowSpan) {
-                    for cc in c..<(c + p.colSpan) { covered.insert([rr, cc]) }
+                    for cc in c..<(c + p.colSpan) { covered[rr * width + cc] = true }
                 }
                 placed.append(p)
                 c += p.colSpan
             }
-            for cc in 0..<width where !covered.contains([r, cc]) {
+            for cc in 0..<width where !covered[r * width + cc] {
                 throw .init(detail: "row \(r + 1) leaves column \(cc + 1) empty")
             }
         }

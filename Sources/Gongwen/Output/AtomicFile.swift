@@ -10,17 +10,22 @@ public enum AtomicFile {
     /// Calls `write` with a temporary path beside `destination`, then renames it into place.
     /// The temporary name starts with a dot, so a half-written file is never mistaken for output.
     public static func write<T>(to destination: URL, _ write: (URL) throws -> T) throws -> T {
-        let folder = destination.deletingLastPathComponent()
-        try ensureFolder(folder)
-        let temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString).tmp")
+        // Paths as strings: URL's path arithmetic cost more than the rename, once per file
+        // of a batch of thousands.
+        let path = destination.path
+        let slash = path.lastIndex(of: "/")
+        let folder = slash.map { String(path[..<$0]) } ?? "."
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        try ensureFolder(atPath: folder.isEmpty ? "/" : folder)
+        let temporaryPath = folder + "/." + name + "." + UUID().uuidString + ".tmp"
         do {
-            let result = try write(temporary)
-            guard rename(temporary.path, destination.path) == 0 else {
-                throw OutputError(path: destination.path, detail: String(cString: strerror(errno)))
+            let result = try write(URL(fileURLWithPath: temporaryPath, isDirectory: false))
+            guard rename(temporaryPath, path) == 0 else {
+                throw OutputError(path: path, detail: String(cString: strerror(errno)))
             }
             return result
         } catch {
-            try? FileManager.default.removeItem(at: temporary)
+            unlink(temporaryPath)
             throw error
         }
     }
@@ -38,15 +43,21 @@ public enum AtomicFile {
 
     /// Creates `folder` and its parents when missing.
     public static func ensureFolder(_ folder: URL) throws(OutputError) {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw OutputError(path: folder.path, detail: "不是目录（not a directory）") }
+        try ensureFolder(atPath: folder.path)
+    }
+
+    /// Creates the folder at `path` and its parents when missing. One `stat` when it exists,
+    /// as it does for every file of a batch but the first.
+    static func ensureFolder(atPath path: String) throws(OutputError) {
+        var status = stat()
+        if stat(path, &status) == 0 {
+            guard status.st_mode & S_IFMT == S_IFDIR else { throw OutputError(path: path, detail: "不是目录（not a directory）") }
             return
         }
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
-            throw OutputError(path: folder.path, detail: error.localizedDescription)
+            throw OutputError(path: path, detail: error.localizedDescription)
         }
     }
 }

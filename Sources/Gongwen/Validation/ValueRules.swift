@@ -8,7 +8,10 @@ extension FieldDefinition {
         switch raw {
         case .null: return .success(nil)
         case .string(let s): text = s
-        case .number(let d): text = d.description
+        case .number(let d):
+            text = d.description
+            // A JSON number within the length rule needs no reading back from its text.
+            if type.isNumeric, text.utf8.count <= effectiveMaxLength { return number(d) }
         case .bool, .array, .object:
             return .failure(.wrongKind(expected: type.isNumeric ? "数字" : "文字", found: raw.kindName))
         }
@@ -17,14 +20,26 @@ extension FieldDefinition {
         }
         let normalised = TextRules.normaliseLineBreaks(text)
         if normalised.allSatisfy(\.isWhitespace) { return .success(nil) }
-        let length = normalised.count
-        if length > effectiveMaxLength {
-            return .failure(.tooLong(limit: effectiveMaxLength, actual: length))
+        // A character is at least one UTF-8 byte: most values are short enough that their
+        // characters need no counting.
+        if normalised.utf8.count > effectiveMaxLength {
+            let length = normalised.count
+            if length > effectiveMaxLength {
+                return .failure(.tooLong(limit: effectiveMaxLength, actual: length))
+            }
         }
-        let trimmed = normalised.trimmingCharacters(in: .whitespacesAndNewlines)
+        switch type {
+        case .text, .multiline: return .success(.text(normalised))
+        // The other types are read, not printed as typed: spaces around them mean nothing.
+        default: return read(TextRules.trimmed(normalised))
+        }
+    }
+
+    /// A value of a type that has a syntax (e-mail, postcode, phone, numbers).
+    private func read(_ trimmed: String) -> Result<FieldValue?, FieldRule> {
         switch type {
         case .text, .multiline:
-            return .success(.text(normalised))
+            return .success(.text(trimmed))
         case .email:
             return TextRules.isEmail(trimmed) ? .success(.text(trimmed)) : .failure(.invalidEmail)
         case .postcode:
@@ -32,11 +47,16 @@ extension FieldDefinition {
         case .phone:
             return TextRules.isPhone(trimmed) ? .success(.text(trimmed)) : .failure(.invalidPhone)
         case .count, .amount:
-            guard let number = TextRules.decimal(trimmed) else { return .failure(.notANumber) }
-            if number < 0 { return .failure(.negative) }
-            if type == .count, number != number.rounded() { return .failure(.notWholeNumber) }
-            return .success(.number(number))
+            guard let value = TextRules.decimal(trimmed) else { return .failure(.notANumber) }
+            return number(value)
         }
+    }
+
+    /// A number for a count or an amount.
+    private func number(_ value: Decimal) -> Result<FieldValue?, FieldRule> {
+        if value < 0 { return .failure(.negative) }
+        if type == .count, value != value.rounded() { return .failure(.notWholeNumber) }
+        return .success(.number(value))
     }
 }
 
@@ -58,8 +78,14 @@ enum TextRules {
     /// CR LF and lone CR become LF: XML readers turn them into LF anyway, so keeping them
     /// would only make a round trip differ.
     static func normaliseLineBreaks(_ text: String) -> String {
-        guard text.contains("\r") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+    }
+
+    /// Without leading and trailing white space (any Unicode space, line break included).
+    static func trimmed(_ text: String) -> String {
+        guard let first = text.first, let last = text.last, first.isWhitespace || last.isWhitespace else { return text }
+        return String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
     }
 
     /// local@domain.tld, the characters mail systems accept, checked by hand: a regular
@@ -108,8 +134,11 @@ enum TextRules {
         let parts = bytes.split(separator: UInt8(ascii: "."), maxSplits: 1, omittingEmptySubsequences: false)
         let isDigits = { (part: Substring.UTF8View.SubSequence) in !part.isEmpty && part.allSatisfy { (48...57).contains($0) } }
         guard parts.allSatisfy(isDigits) else { return nil }
-        return Decimal(string: s, locale: Locale(identifier: "en_US_POSIX"))
+        return Decimal(string: s, locale: posix)
     }
+
+    /// Made once: creating a locale costs more than reading the number.
+    private static let posix = Locale(identifier: "en_US_POSIX")
 }
 
 extension Decimal {
