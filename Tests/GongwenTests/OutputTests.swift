@@ -32,6 +32,33 @@ struct OutputTests {
         #expect(throws: OutputError.self) { try AtomicFile.write(Data("x".utf8), to: file.appendingPathComponent("a.xlsx")) }
     }
 
+    @Test func anArchiveBuiltInMemoryIsWrittenWhole() throws {
+        let path = Fixtures.temporaryFolder().appendingPathComponent("parts.zip").path
+        let zip = try ZipArchiveWriter(inMemoryFor: "parts.zip")
+        let text = "<w:t>通知 & 附件 𠀀</w:t>"
+        try zip.add("word/document.xml", text: text)
+        try zip.add("media/blob.bin", Data((0..<4096).map { UInt8($0 % 251) }))
+        try zip.closeInMemory(writingTo: path)
+        let reader = try ZipArchiveReader(path: path)
+        #expect(try reader.read("word/document.xml") == Data(text.utf8))
+        #expect(try reader.read("media/blob.bin") == Data((0..<4096).map { UInt8($0 % 251) }))
+    }
+
+    @Test func anInMemoryArchiveThatCannotBeWrittenSaysWhere() throws {
+        let zip = try ZipArchiveWriter(inMemoryFor: "x.docx")
+        try zip.add("a.xml", text: "<a/>")
+        let path = Fixtures.temporaryFolder().appendingPathComponent("missing/x.docx").path
+        let error = #expect(throws: ZipError.self) { try zip.closeInMemory(writingTo: path) }
+        #expect(error?.context.contains(path) == true)
+    }
+
+    /// Without it every document pays its allocations again in page faults (AllocatorTuning).
+    @Test func theAllocatorKeepsFreedMemoryOnGlibc() {
+        #if os(Linux)
+        #expect(AllocatorTuning.apply())
+        #endif
+    }
+
     @Test(arguments: [
         ("../../etc/passwd", "etc_passwd"),
         ("a/b", "a_b"),

@@ -46,6 +46,8 @@ struct ValidationTests {
         (#""participants": -1"#, "participants", FieldRule.negative),
         (#""participants": "三十""#, "participants", .notANumber),
         (#""participants": 2.5"#, "participants", .notWholeNumber),
+        (#""participants": 1e100"#, "participants", .tooLong(limit: 40, actual: 101)),
+        (#""participants": "1e3""#, "participants", .notANumber),
         (#""participants": true"#, "participants", .wrongKind(expected: "数字", found: "boolean")),
         (#""email": "abc""#, "email", .invalidEmail),
         (#""postcode": "45000""#, "postcode", .invalidPostcode),
@@ -69,6 +71,16 @@ struct ValidationTests {
     @Test(arguments: ["67183769", "0373-5820419", "6666209 13513936162", "(0371)67183769", "0371-67183769转8001", "+86 371 6718 3769"])
     func phonesAsTheSeedsWriteThem(phone: String) throws {
         #expect(try issues("key-project-2020", #"{"projectName": "x", "phone": "\#(phone)"}"#).isEmpty)
+    }
+
+    @Test func valuesWithASyntaxAreReadWithoutSurroundingSpaces() throws {
+        let template = try library.template(id: "key-project-2020")
+        let result = try library.validator(for: template).validate(Fixtures.json(
+            #"{"projectName": "  x ", "postcode": "\u3000450007 ", "participants": " 30\n", "email": "a@b.cn"}"#))
+        #expect(result.values["projectName"] == .text("  x "))
+        #expect(result.values["postcode"] == .text("450007"))
+        #expect(result.values["participants"] == .number(30))
+        #expect(result.values["email"] == .text("a@b.cn"))
     }
 
     @Test func everyErrorOfOneInputIsReportedTogether() throws {
