@@ -9,6 +9,7 @@ Each script calls `run(fill, tool, version)`: fill(values, path) once per docume
 JSON line on standard output with the seconds per document (see `run`).
 """
 import json
+import os
 import math
 import statistics
 import sys
@@ -113,21 +114,32 @@ def validation(key, anchor):
     return v
 
 
+def numbered(path, n):
+    """`x.xlsx` -> `x-17.xlsx`. Every document is a new file, as in a batch: replacing a file
+    makes ext4 flush it to disk at once (auto_da_alloc), a cost that is not the writer's."""
+    stem, dot, ext = path.rpartition(".")
+    return f"{stem}-{n}.{ext}"
+
+
 def run(fill, tool, version):
     """argv: DATA_JSON OUTPUT_FILE ITERATIONS. Prints one JSON line: tool, version, iterations,
     and per document in seconds the median and p90 of the thread's CPU time (what the bench
-    compares) and the median wall time. Measured inside the interpreter: start-up not counted."""
+    compares) and the median wall time. Measured inside the interpreter: start-up not counted.
+    Documents go to OUTPUT_FILE numbered (see `numbered`); the last one stays."""
     data_path, out_path, iterations = sys.argv[1], sys.argv[2], int(sys.argv[3])
     with open(data_path, encoding="utf-8") as f:
         values = json.load(f)
-    for _ in range(max(5, iterations // 10)):
-        fill(values, out_path)
+    warm_up = max(5, iterations // 10)
     cpu, wall = [], []
-    for _ in range(iterations):
+    for n in range(warm_up + iterations):
+        path = numbered(out_path, n)
         cpu0, wall0 = time.thread_time(), time.perf_counter()
-        fill(values, out_path)
-        cpu.append(time.thread_time() - cpu0)
-        wall.append(time.perf_counter() - wall0)
+        fill(values, path)
+        if n >= warm_up:
+            cpu.append(time.thread_time() - cpu0)
+            wall.append(time.perf_counter() - wall0)
+        if n > 0:
+            os.remove(numbered(out_path, n - 1))  # untimed: only the last document stays
     cpu.sort()
     print(json.dumps({"tool": tool, "version": version, "iterations": iterations, "cpu_median": statistics.median(cpu),
                       "cpu_p90": cpu[int(0.9 * (len(cpu) - 1))], "wall_median": statistics.median(wall)}))
