@@ -223,10 +223,28 @@ struct BatchTests {
         #expect(stem.utf8.count <= SafeFileName.maxStemBytes)
         #expect(stem.hasPrefix("12-郑州市科学技术协会"))
         var names = NameRegistry()
-        #expect(names.claim("郑州大学") == "郑州大学")
-        #expect(names.claim("郑州大学") == "郑州大学-2")
-        #expect(names.claim("Abc") == "Abc")
-        #expect(names.claim("ABC") == "ABC-2") // Windows and macOS would see the same file
+        #expect(names.claim("郑州大学") == nil)
+        #expect(names.claim("郑州大学") == 2)
+        #expect(NameRegistry.name("郑州大学", number: 2) == "郑州大学-2")
+        #expect(names.claim("Abc") == nil)
+        #expect(names.claim("ABC") == 2) // Windows and macOS would see the same file
+    }
+
+    @Test func duplicatesAreNumberedWithoutCaseAndNumberedNamesAreTaken() {
+        var names = NameRegistry()
+        let stems = ["a", "A", "a", "a-2", "A-3", "b", "B-2", "b", "e\u{301}", "\u{E9}", "É"]
+        let given = stems.map { NameRegistry.name($0, number: names.claim($0)) }
+        // `a-2` was given to the second form, so the list's own `a-2` is numbered in turn;
+        // é composed and decomposed are one name, as they are one String.
+        #expect(given == ["a", "A-2", "a-3", "a-2-2", "A-3-2", "b", "B-2", "b-3", "e\u{301}", "\u{E9}-2", "É-3"])
+    }
+
+    @Test func aPlannedFormKnowsItsRecordsAndName() {
+        let form = PlannedForm(records: 4...6, name: "4-郑州大学-2", number: 2)
+        #expect(form.number == 2 && form.isAt(4...6) && !form.isAt(4...5))
+        #expect(form.isNamed("4-郑州大学-2") && !form.isNamed("4-郑州大学"))
+        #expect(PlannedForm(records: 7...7, name: "7-河南大学", number: nil).number == nil)
+        #expect(MemoryLayout<PlannedForm>.stride == 16)
     }
 
     @Test func patternsAreChecked() {
@@ -344,6 +362,42 @@ struct BatchTests {
             ["1", "1-郑州大学.xlsx", "ok"], ["2", "", "invalid"], ["3", "", "invalid"], ["4", "4-河南大学.xlsx", "ok"],
         ])
         #expect(lines[1][3] == "email（电子邮箱）：电子邮箱格式不正确 [email]")
+    }
+
+    @Test func duplicateNamesAreNumberedAcrossChunksInTheManifestAndTheZip() throws {
+        let folder = Fixtures.temporaryFolder()
+        // More forms than a chunk holds, so names are numbered against earlier chunks.
+        var organizers = (1...300).map { "单位\($0)" }
+        organizers += ["Abc", "ABC", "abc-2", "单位7"]
+        let source = try jsonLines(organizers.map { #"{"projectName": "甲", "organizer": "\#($0)"}"# }.joined(separator: "\n"))
+        let batch = try runner("key-project-2020", folder, pattern: "{organizer}", zip: true)
+        _ = try batch.run(try batch.plan(source), list: source)
+        let lines = try manifest(in: folder)
+        #expect(lines.count == 304)
+        #expect(lines.suffix(4).map { [$0[0], $0[1]] } == [
+            ["301", "Abc.xlsx"], ["302", "ABC-2.xlsx"], ["303", "abc-2-2.xlsx"], ["304", "单位7-2.xlsx"],
+        ])
+        let zip = try ZipArchiveReader(path: folder.appendingPathComponent("batch.zip").path)
+        #expect(zip.names == lines.map { $0[1] } + ["manifest.csv"])
+    }
+
+    @Test func aListChangedBetweenThePassesStopsTheRun() throws {
+        let dir = Fixtures.temporaryFolder()
+        let list = dir.appendingPathComponent("list.jsonl")
+        let lines = [#"{"projectName": "甲", "organizer": "郑州大学"}"#, #"{"projectName": "乙", "organizer": "郑州大学"}"#]
+        for changed in [
+            [lines[0], #"{"projectName": "乙", "organizer": "河南大学"}"#], // a name comes out differently
+            [lines[0]], // a record is gone
+        ] {
+            try Data(lines.joined(separator: "\n").utf8).write(to: list)
+            let source = try ListSource.open(list)
+            let folder = dir.appendingPathComponent("out")
+            let batch = try runner("key-project-2020", folder)
+            let plan = try batch.plan(source)
+            try Data(changed.joined(separator: "\n").utf8).write(to: list)
+            #expect(throws: BatchListError.changedDuringRun(file: "list.jsonl")) { try batch.run(plan, list: source) }
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("manifest.csv").path))
+        }
     }
 
     @Test func aBadRowOfAListFormIsReportedAtItsOwnRow() throws {

@@ -25,38 +25,6 @@ public struct BatchOptions: Sendable {
     }
 }
 
-/// Every form of a list checked and named, before anything is written. Holds a few words per
-/// form (its rows, its file name, the problems of a bad one), never the forms' values.
-public struct BatchPlan: Sendable {
-    public let file: String
-    let forms: [PlannedForm]
-    /// The distinct warnings, which forms refer to by index: a column this variant does not
-    /// print is one warning, however many records have it.
-    let warningTexts: [String]
-
-    /// How many forms the list makes, and how many of them are good.
-    public var formCount: Int { forms.count }
-    public var validCount: Int { forms.count { $0.stem != nil } }
-    /// Every problem of every bad record, in the list's order.
-    public var issues: [RecordIssue] { forms.flatMap(\.issues) }
-
-    /// Each warning once, with how many forms have it.
-    public var warnings: [(message: String, forms: Int)] {
-        var counts = Array(repeating: 0, count: warningTexts.count)
-        for form in forms { for index in form.warnings { counts[index] += 1 } }
-        return zip(warningTexts, counts).map { ($0, $1) }
-    }
-}
-
-/// One form of the plan: where it is in the list, and its file name or its problems.
-struct PlannedForm: Sendable {
-    var records: ClosedRange<Int>
-    /// The file name without extension; nil for a bad form.
-    var stem: String?
-    var issues: [RecordIssue] = []
-    var warnings: [Int] = []
-}
-
 /// What a batch wrote.
 public struct BatchSummary: Sendable {
     public var formsWritten: Int
@@ -70,9 +38,10 @@ public struct BatchSummary: Sendable {
 
 /// Fills one form per record of a list (per run of records, for list forms), in two passes
 /// over the list so that nothing is written unless every record is good and memory does not
-/// grow with the list: `plan` reads, validates and names every form, keeping only names and
-/// problems; `run` reads the list again and renders the forms, a chunk at a time, at most
-/// `jobs` at once, then writes the manifest and the zip.
+/// grow with the list: `plan` reads, validates and names every form, keeping 16 bytes a form
+/// and the problems of the bad ones; `run` reads the list again and renders the forms, a chunk
+/// at a time, at most `jobs` at once, naming each again and adding its manifest lines as it
+/// goes, then writes the zip.
 public struct BatchRunner: Sendable {
     public let library: TemplateLibrary
     public let template: FormTemplate
@@ -104,9 +73,11 @@ public struct BatchRunner: Sendable {
         let validator = library.validator(for: template)
         let pattern = self.pattern
         var forms: [PlannedForm] = []
+        var problems: [Int: [RecordIssue]] = [:]
         var names = NameRegistry()
         var warningIndex: [String: Int] = [:]
         var warningTexts: [String] = []
+        var warningCounts: [Int] = []
         try forEachChunk(of: list) { chunk in
             let checks = BatchResults<FormCheck>(count: chunk.count)
             ParallelWork.run(count: chunk.count, jobs: options.jobs) { i in
@@ -114,87 +85,97 @@ public struct BatchRunner: Sendable {
                 return true
             }
             for (form, check) in zip(chunk, checks.take()) {
-                var planned = PlannedForm(records: form.records)
                 switch check! {
                 case .valid(let values, let warnings):
-                    planned.stem = names.claim(pattern.stem(row: form.records.lowerBound, templateID: template.id, values: values))
-                    for text in Set(warnings.map { Self.withoutRowIndex($0.message) }).sorted() {
+                    let stem = pattern.stem(row: form.records.lowerBound, templateID: template.id, values: values)
+                    let number = names.claim(stem)
+                    forms.append(PlannedForm(records: form.records, name: NameRegistry.name(stem, number: number), number: number))
+                    for text in Self.warningTexts(warnings) {
                         let index = warningIndex[text] ?? warningTexts.count
                         if index == warningTexts.count {
                             warningIndex[text] = index
                             warningTexts.append(text)
+                            warningCounts.append(0)
                         }
-                        planned.warnings.append(index)
+                        warningCounts[index] += 1
                     }
                 case .invalid(let issues):
-                    planned.issues = issues
+                    problems[forms.count] = issues
+                    forms.append(PlannedForm(records: form.records))
                 }
-                forms.append(planned)
             }
             progress?.update(done: forms.count, total: nil)
         }
         progress?.update(done: forms.count, total: forms.count)
         guard !forms.isEmpty else { throw BatchListError.noRecords(file: list.file) }
-        let plan = BatchPlan(file: list.file, forms: forms, warningTexts: warningTexts)
-        if !options.keepGoing, forms.contains(where: { $0.stem == nil }) {
+        let plan = BatchPlan(file: list.file, forms: forms, problems: problems,
+                             warningTexts: warningTexts, warningCounts: warningCounts)
+        if !options.keepGoing, !problems.isEmpty {
             throw BatchValidationFailure(file: list.file, issues: plan.issues)
         }
         return plan
     }
 
     /// Renders every good form of `plan` from `list` (read again) in each format, each file
-    /// atomically; then `manifest.csv`, then `batch.zip`. An output error stops the run and
-    /// is thrown; the files finished before it are whole.
+    /// atomically, and `manifest.csv` as it goes, which appears once every form is written;
+    /// then `batch.zip`. An output error stops the run and is thrown; the files finished before
+    /// it are whole.
     public func run(_ plan: BatchPlan, list: ListSource, progress: BatchProgress? = nil) throws -> BatchSummary {
         let folder = options.folder
         try AtomicFile.ensureFolder(folder)
-        let renderer = FormRenderer(library: library)
-        let validator = library.validator(for: template)
-        let template = self.template
-        let formats = options.formats
+        let changed = BatchListError.changedDuringRun(file: list.file)
+        let writer = BatchFormWriter(template: template, validator: library.validator(for: template),
+                                     renderer: FormRenderer(library: library), pattern: pattern,
+                                     formats: options.formats, folder: folder, changed: changed)
         let total = plan.validCount
         let done = SharedCount()
-        let changed = BatchListError.changedDuringRun(file: list.file)
-        var next = 0
+        // Only for the zip, whose writer keeps an entry for each member anyway.
+        var zipMembers: [String] = []
         defer { progress?.finish() }
-        try forEachChunk(of: list) { chunk in
-            guard next + chunk.count <= plan.forms.count else { throw changed }
-            let planned = Array(plan.forms[next..<next + chunk.count])
-            guard zip(chunk, planned).allSatisfy({ $0.records == $1.records }) else { throw changed }
-            let failure = BatchResults<any Error>(count: 1)
-            ParallelWork.run(count: chunk.count, jobs: options.jobs) { i in
-                guard let stem = planned[i].stem else { return true }
-                guard case .valid(let values, _) = Self.check(chunk[i], with: validator) else {
-                    failure[0] = changed
-                    return false
-                }
-                do {
-                    for format in formats {
-                        let url = folder.appendingPathComponent(stem + "." + format.fileExtension)
-                        try renderer.write(template, values: values, format: format, to: url)
-                    }
-                } catch {
-                    if failure[0] == nil { failure[0] = error }
-                    return false
-                }
-                progress?.update(done: done.increment(), total: total)
-                return true
-            }
-            if let error = failure[0] { throw error }
-            next += chunk.count
-        }
-        guard next == plan.forms.count else { throw changed }
-
         let manifestURL = folder.appendingPathComponent(Manifest.fileName)
-        try Manifest.write(manifestEntries(plan), to: manifestURL)
+        try Manifest.write(to: manifestURL) { manifest in
+            var next = 0
+            try forEachChunk(of: list) { chunk in
+                guard next + chunk.count <= plan.forms.count else { throw changed }
+                let first = next
+                let planned = Array(plan.forms[first..<first + chunk.count])
+                guard zip(chunk, planned).allSatisfy({ $1.isAt($0.records) }) else { throw changed }
+                let results = BatchResults<BatchFormWriter.Written>(count: chunk.count)
+                let failure = BatchResults<any Error>(count: 1)
+                ParallelWork.run(count: chunk.count, jobs: options.jobs) { i in
+                    guard plan.problems[first + i] == nil else { return true }
+                    do {
+                        results[i] = try writer.write(chunk[i], as: planned[i])
+                    } catch {
+                        if failure[0] == nil { failure[0] = error }
+                        return false
+                    }
+                    progress?.update(done: done.increment(), total: total)
+                    return true
+                }
+                if let error = failure[0] { throw error }
+                for (i, written) in results.take().enumerated() {
+                    let form = chunk[i]
+                    guard let written else {
+                        try manifest.add(.invalid(form.records, issues: plan.problems[first + i] ?? []))
+                        continue
+                    }
+                    let files = options.formats.map { written.stem + "." + $0.fileExtension }
+                    for file in files { try manifest.add(.written(form.records, file: file, warnings: written.warnings)) }
+                    if options.zip { zipMembers += files }
+                }
+                next += chunk.count
+            }
+            guard next == plan.forms.count else { throw changed }
+        }
+
         var zipURL: URL?
         if options.zip {
             let url = folder.appendingPathComponent(BatchZip.fileName)
-            let files = plan.forms.compactMap(\.stem).flatMap { stem in formats.map { stem + "." + $0.fileExtension } }
-            try BatchZip.write(files + [Manifest.fileName], in: folder, to: url)
+            try BatchZip.write(zipMembers + [Manifest.fileName], in: folder, to: url)
             zipURL = url
         }
-        return BatchSummary(formsWritten: total, filesWritten: total * formats.count,
+        return BatchSummary(formsWritten: total, filesWritten: total * options.formats.count,
                             invalidForms: plan.forms.count - total, manifest: manifestURL, zip: zipURL)
     }
 
@@ -236,6 +217,12 @@ public struct BatchRunner: Sendable {
         }
     }
 
+    /// A form's warnings for the plan's count and its manifest line: each text once, in order,
+    /// without row numbers.
+    static func warningTexts(_ warnings: [RecordIssue]) -> [String] {
+        Set(warnings.map { withoutRowIndex($0.message) }).sorted()
+    }
+
     /// `rows[3].openTime` → `rows[].openTime`: a warning is about a column, not a row.
     static func withoutRowIndex(_ text: String) -> String {
         var out = ""
@@ -247,19 +234,5 @@ public struct BatchRunner: Sendable {
             if !digits.isEmpty, rest.dropFirst(digits.count).first == "]" { rest = rest.dropFirst(digits.count) }
         }
         return out + rest
-    }
-
-    /// One line per file written, one per bad form, in the list's order.
-    func manifestEntries(_ plan: BatchPlan) -> some Sequence<Manifest.Entry> {
-        let formats = options.formats
-        return plan.forms.lazy.flatMap { form -> [Manifest.Entry] in
-            let record = Manifest.recordText(form.records)
-            guard let stem = form.stem else {
-                let message = form.issues.map { $0.records == form.records ? $0.message : $0.description }.joined(separator: "；")
-                return [Manifest.Entry(record: record, file: "", status: .invalid, message: message)]
-            }
-            let warnings = form.warnings.map { plan.warningTexts[$0] }.joined(separator: "；")
-            return formats.map { Manifest.Entry(record: record, file: stem + "." + $0.fileExtension, status: .ok, message: warnings) }
-        }
     }
 }

@@ -95,16 +95,3 @@ public enum FileNamePatternError: Error, Sendable, Equatable, CustomStringConver
         }
     }
 }
-
-/// The names already given in one run, so that two records never share a file: the second
-/// `郑州大学` becomes `郑州大学-2`. Compared without case, as Windows and macOS compare names.
-struct NameRegistry {
-    private var taken: Set<String> = []
-
-    mutating func claim(_ stem: String) -> String {
-        if taken.insert(stem.lowercased()).inserted { return stem }
-        var n = 2
-        while !taken.insert("\(stem)-\(n)".lowercased()).inserted { n += 1 }
-        return "\(stem)-\(n)"
-    }
-}

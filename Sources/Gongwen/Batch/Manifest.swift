@@ -29,27 +29,51 @@ public enum Manifest {
         records.count == 1 ? String(records.lowerBound) : "\(records.lowerBound)-\(records.upperBound)"
     }
 
-    /// Writes the manifest atomically, a buffer at a time, so its size never matters.
-    static func write(_ entries: some Sequence<Entry>, to destination: URL) throws {
+    /// Writes the manifest atomically while a batch runs: `fill` adds the lines as the forms
+    /// are written, and they go to a temporary file a buffer at a time, so neither the list's
+    /// length nor the manifest's size is ever held in memory. The manifest appears when `fill`
+    /// returns, and not at all when it throws.
+    static func write(to destination: URL, _ fill: (Writer) throws -> Void) throws {
         try AtomicFile.write(to: destination) { temporary in
             guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
                   let handle = try? FileHandle(forWritingTo: temporary) else {
                 throw OutputError(path: destination.path, detail: "无法创建文件（cannot create）")
             }
             defer { try? handle.close() }
-            var buffer = "\u{FEFF}" + line(columns)
+            let writer = Writer(handle: handle, path: destination.path)
+            try writer.add(line(columns))
+            try fill(writer)
+            try writer.flush()
+        }
+    }
+
+    /// The open manifest: lines are buffered and written 64 KiB at a time.
+    final class Writer {
+        private let handle: FileHandle
+        private let path: String
+        private var buffer = "\u{FEFF}"
+
+        fileprivate init(handle: FileHandle, path: String) {
+            self.handle = handle
+            self.path = path
+        }
+
+        func add(_ entry: Entry) throws {
+            try add(line([entry.record, entry.file, entry.status.rawValue, entry.message]))
+        }
+
+        fileprivate func add(_ text: String) throws {
+            buffer += text
+            if buffer.utf8.count >= 1 << 16 { try flush() }
+        }
+
+        fileprivate func flush() throws {
             do {
-                for entry in entries {
-                    buffer += line([entry.record, entry.file, entry.status.rawValue, entry.message])
-                    if buffer.utf8.count >= 1 << 16 {
-                        try handle.write(contentsOf: Data(buffer.utf8))
-                        buffer = ""
-                    }
-                }
                 try handle.write(contentsOf: Data(buffer.utf8))
             } catch {
-                throw OutputError(path: destination.path, detail: error.localizedDescription)
+                throw OutputError(path: path, detail: error.localizedDescription)
             }
+            buffer = ""
         }
     }
 
@@ -71,5 +95,19 @@ public enum Manifest {
     static func defused(_ text: String) -> String {
         guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return text }
         return "'" + text
+    }
+}
+
+extension Manifest.Entry {
+    /// The line of a bad form: its problems, each with its place when it concerns only some
+    /// of the form's records.
+    static func invalid(_ records: ClosedRange<Int>, issues: [RecordIssue]) -> Self {
+        let message = issues.map { $0.records == records ? $0.message : $0.description }.joined(separator: "；")
+        return Self(record: Manifest.recordText(records), file: "", status: .invalid, message: message)
+    }
+
+    /// The line of one file of a good form, with the form's warnings.
+    static func written(_ records: ClosedRange<Int>, file: String, warnings: [String]) -> Self {
+        Self(record: Manifest.recordText(records), file: file, status: .ok, message: warnings.joined(separator: "；"))
     }
 }
