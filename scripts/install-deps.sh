@@ -8,7 +8,7 @@ set -euo pipefail
 apt_packages=(
   pkg-config libxlsxwriter-dev libzip-dev libxml2
   libreoffice-writer-nogui libreoffice-calc-nogui
-  poppler-utils fontconfig fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming fonts-hanazono fonts-liberation
+  time poppler-utils fontconfig fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming fonts-hanazono fonts-liberation
   chromium chromium-driver
 )
 
