@@ -10,8 +10,8 @@ import CAllocator
 ///
 /// The amounts are the smallest that keep the gain (measured on the key-project form: with
 /// 512 KB kept and mappings from 256 KB an XLSX took 1.3 ms, with 256 KB kept 1.9 ms, with
-/// 128 KB, as by default, 2.4 ms), so that a long-running service holds at most a few megabytes per heap
-/// that it could have given back.
+/// 128 KB, as by default, 2.4 ms), so that a long-running service holds at most a few
+/// megabytes per heap that it could have given back.
 public enum AllocatorTuning {
     /// Freed memory at the top of a heap that is kept before any is given back.
     public static let keptFreeBytes = 2 << 20
