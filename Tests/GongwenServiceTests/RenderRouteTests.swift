@@ -22,6 +22,10 @@ struct RenderRouteTests {
                 let library = ServiceFixtures.library
                 let template = try library.template(id: example.id)
                 let sent = try library.validator(for: template).validate(JSONValue.parse(body, source: "example")).values
+                // Named by the title and what the form is about, never like the blank form.
+                let named = FormRenderer.displayName(for: template, values: sent)
+                #expect(named.hasPrefix(template.title + "-") && named.count > template.title.count + 1)
+                #expect(disposition == ContentDisposition(title: named, fallback: example.id, fileExtension: format.rawValue).headerValue)
                 let url = try ServiceFixtures.save(response, as: format.rawValue)
                 let read = try library.validator(for: template).validate(FormReader(template: template).read(url)).values
                 #expect(read == sent)

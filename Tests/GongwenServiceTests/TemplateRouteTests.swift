@@ -92,8 +92,8 @@ struct TemplateRouteTests {
                 #expect(response.headers[.contentType] == format.mediaType)
                 let title = try ServiceFixtures.library.template(id: "open-institution-2020").title
                 #expect(response.headers[.contentDisposition] == ContentDisposition(
-                    title: title, fallback: "open-institution-2020", fileExtension: format.rawValue).headerValue)
-                #expect(response.headers[.contentDisposition]?.contains("filename=\"open-institution-2020.\(format.rawValue)\"") == true)
+                    title: title + "（空表）", fallback: "open-institution-2020-blank", fileExtension: format.rawValue).headerValue)
+                #expect(response.headers[.contentDisposition]?.contains("filename=\"open-institution-2020-blank.\(format.rawValue)\"") == true)
                 let url = try ServiceFixtures.save(response, as: format.rawValue)
                 let template = try ServiceFixtures.library.template(id: "open-institution-2020")
                 let read = try FormReader(template: template).read(url)

@@ -210,7 +210,7 @@ enum OpenAPIDocument {
     static let binary: OpenAPIValue = ["schema": ["type": "string", "format": "binary"]]
 
     static let contentDisposition: OpenAPIValue = [
-        "description": "attachment; filename=\"<ASCII fallback>\"; filename*=UTF-8''<the Chinese title, percent-encoded> (RFC 6266, RFC 5987).",
+        "description": "attachment; filename=\"<ASCII fallback>\"; filename*=UTF-8''<the Chinese name, percent-encoded> (RFC 6266, RFC 5987). Forms are named by their title and, when filled, the project or reporting unit (`…备案表-郑州市科技馆.xlsx`); blank ones by the title and （空表）.",
         "schema": ["type": "string"],
     ]
 

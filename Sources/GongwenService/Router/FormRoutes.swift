@@ -14,15 +14,15 @@ struct FormRoutes {
             let body = try await RequestBodyReader.json(request, limit: environment.settings.maxJSONBytes,
                                                            within: environment.settings.timeout)
             let library = environment.library
-            let data = try await environment.perform { folder in
+            let (data, name) = try await environment.perform { folder in
                 let json = try JSONValue.parse(body, source: "请求体（request body）")
                 let validated = try library.validator(for: template).validate(json)
                 let file = folder.appendingPathComponent("form." + format.fileExtension)
                 try FormRenderer(library: library).write(template, values: validated.values, format: format, to: file)
-                return try Data(contentsOf: file)
+                return (try Data(contentsOf: file), FormRenderer.displayName(for: template, values: validated.values))
             }
             return FileDownload(content: .data(data), mediaType: format.mediaType,
-                                disposition: ContentDisposition(title: template.title, fallback: template.id,
+                                disposition: ContentDisposition(title: name, fallback: template.id,
                                                                 fileExtension: format.fileExtension))
         }
     }

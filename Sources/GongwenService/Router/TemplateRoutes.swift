@@ -27,8 +27,8 @@ struct TemplateRoutes {
                 return try Data(contentsOf: file)
             }
             return FileDownload(content: .data(data), mediaType: format.mediaType,
-                                disposition: ContentDisposition(title: template.title, fallback: template.id,
-                                                                fileExtension: format.fileExtension))
+                                disposition: ContentDisposition(title: FormRenderer.displayName(for: template, values: .blank),
+                                                                fallback: template.id + "-blank", fileExtension: format.fileExtension))
         }
     }
 }
