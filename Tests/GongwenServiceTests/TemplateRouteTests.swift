@@ -55,6 +55,12 @@ struct TemplateRouteTests {
                 #expect(response.status == .ok)
                 let summary = try JSONDecoder().decode(TemplateSummary.self, from: Data(buffer: response.body))
                 #expect(summary == TemplateSummary(try ServiceFixtures.library.template(id: "statistics-2022")))
+                // The layout and header come along, so a client can group the fields as the form does.
+                guard case .grid(let grid) = summary.layout else { Issue.record("statistics-2022 is a grid"); return }
+                let first = try #require(grid.rows.first?.cells.first)
+                #expect(first.text == "科普活动开展次数" && first.rowSpan == 2)
+                #expect(grid.rows.first?.cells.last?.field == "activities.held")
+                #expect(summary.header?.field == "reporter")
             }
         }
     }

@@ -518,6 +518,13 @@ def check_statistics(page, templates):
     tpl = templates["statistics-2022"]
     open_template(page, "statistics-2022", tpl["title"])
     form = page.one("#fill-form")
+    # Grouped as on paper: each label that spans several rows of the table heads its fields.
+    legends = [e.text.strip() for e in page.css("fieldset.field-group legend", form)]
+    groups = [c["text"] for r in tpl["layout"]["rows"] for c in r["cells"][:1] if c.get("text") and c.get("rowSpan", 1) > 1]
+    check("[6] the fields are grouped under the table's group labels", groups and legends == groups, f"{legends} vs {groups}")
+    funds = page.css("fieldset.field-group", form)[1] if len(legends) > 1 else None
+    check("[6] 中央财政经费投入情况 sits in the funds group",
+          funds is not None and page.css('[data-key="funds.central"]', funds) != [], str(legends[:2]))
     for f in tpl["fields"]:
         if f["type"] not in ("count", "amount"):
             continue

@@ -64,7 +64,7 @@ public struct FormTemplate: Codable, Sendable {
 }
 
 /// The line above a form's table: fixed text, then the value of a field.
-public struct HeaderLine: Codable, Sendable {
+public struct HeaderLine: Codable, Sendable, Equatable {
     /// The fixed part, e.g. 填报单位（盖章）：.
     public var text: String
     /// The field whose value follows the text, usually `reporter`.

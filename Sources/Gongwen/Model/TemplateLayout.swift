@@ -1,6 +1,6 @@
 /// How a template arranges its cells. A grid places labels and fields explicitly (the filing
 /// form, the statistics table); a list has a heading row and one row per record.
-public enum TemplateLayout: Codable, Sendable {
+public enum TemplateLayout: Codable, Sendable, Equatable {
     case grid(GridLayout)
     case list(ListLayout)
 
@@ -33,20 +33,20 @@ public enum TemplateLayout: Codable, Sendable {
 
 /// Cells placed row by row, left to right, skipping the places that a cell above covers
 /// with its row span (the way an HTML table is written).
-public struct GridLayout: Codable, Sendable {
+public struct GridLayout: Codable, Sendable, Equatable {
     /// Column widths in spreadsheet character units.
     public var columns: [Double]
     public var rows: [GridRow]
 }
 
-public struct GridRow: Codable, Sendable {
+public struct GridRow: Codable, Sendable, Equatable {
     /// Row height in points; nil lets the writer use its default.
     public var height: Double?
     public var cells: [GridCell]
 }
 
 /// One cell of a grid template: a fixed label (`text`) or an input bound to a field (`field`).
-public struct GridCell: Codable, Sendable {
+public struct GridCell: Codable, Sendable, Equatable {
     public var text: String?
     public var field: String?
     public var colSpan: Int?
@@ -58,7 +58,7 @@ public struct GridCell: Codable, Sendable {
 }
 
 /// A list form: one heading row of column labels, then one row per record.
-public struct ListLayout: Codable, Sendable {
+public struct ListLayout: Codable, Sendable, Equatable {
     public var columns: [ListColumn]
     /// How many empty rows a blank form has.
     public var blankRows: Int
@@ -66,7 +66,7 @@ public struct ListLayout: Codable, Sendable {
     public var rowHeight: Double?
 }
 
-public struct ListColumn: Codable, Sendable {
+public struct ListColumn: Codable, Sendable, Equatable {
     /// A `rows[].…` field key; its label is the column heading.
     public var field: String
     public var width: Double

@@ -6,6 +6,11 @@ public struct TemplateSummary: Codable, Sendable, Equatable {
     public var title: String
     public var source: String
     public var fields: [FieldDefinition]
+    /// Where each field sits, as in the template: a client lays its form out the same way
+    /// (the web page groups the statistics fields under the labels that span their rows).
+    public var layout: TemplateLayout
+    /// The line above the table (填报单位（盖章）：) and its field, when the form has one.
+    public var header: HeaderLine?
 
     public init(_ template: FormTemplate) {
         id = template.id
@@ -13,5 +18,7 @@ public struct TemplateSummary: Codable, Sendable, Equatable {
         title = template.title
         source = template.source
         fields = template.fields
+        layout = template.layout
+        header = template.header
     }
 }

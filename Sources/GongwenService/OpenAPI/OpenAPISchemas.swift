@@ -48,13 +48,26 @@ enum OpenAPISchemas {
 
     static let templateSummary: OpenAPIValue = [
         "type": "object",
-        "required": ["id", "form", "title", "source", "fields"],
+        "required": ["id", "form", "title", "source", "fields", "layout"],
         "properties": [
             "id": ["type": "string"],
             "form": ["type": "string", "enum": .array(FormKind.allCases.map { .string($0.rawValue) })],
             "title": ["type": "string"],
             "source": ["type": "string"],
             "fields": ["type": "array", "items": ["$ref": "#/components/schemas/FieldDefinition"]],
+            "layout": [
+                "type": "object",
+                "description": "As in the template file: a grid (columns, rows of cells with text or field, colSpan, rowSpan) or a list (columns of rows[]. fields, blankRows).",
+                "required": ["type"],
+                "properties": ["type": ["type": "string", "enum": ["grid", "list"]]],
+                "additionalProperties": true,
+            ],
+            "header": [
+                "type": "object",
+                "description": "The line above the table, e.g. 填报单位（盖章）： followed by the value of field.",
+                "required": ["text"],
+                "properties": ["text": ["type": "string"], "field": ["type": "string"]],
+            ],
         ],
     ]
 
