@@ -31,7 +31,8 @@ Checks:
  9. Request logs: one line per request with its id, route, status and duration.
 10. Token mode (GONGWEN_TOKEN): 401 problem without or with a wrong bearer,
     200 with it; /healthz stays open.
-11. SIGTERM while a request is in flight: the request completes with 200, the
+11. SIGTERM while a request is in flight: the request completes with 200 and its
+    whole zip, read slowly by the client (a close must wait for the socket), the
     process exits 0, and no temporary file is left behind.
 
 Usage (from the repo root):
@@ -483,11 +484,21 @@ def check_sigterm(gongwen, tmp):
     result = {}
 
     def send():
+        # The zip is read slowly, as over a slow line: the server must not close the connection
+        # while part of the response still waits for the socket.
         try:
-            r = s.request("POST", "/api/batch/key-project-2020?format=both", lines.encode(),
-                          {"Content-Type": "application/x-ndjson"}, timeout=300)
+            req = urllib.request.Request(s.base + "/api/batch/key-project-2020?format=both", data=lines.encode(),
+                                         method="POST", headers={"Content-Type": "application/x-ndjson"})
+            with urllib.request.urlopen(req, timeout=300) as r:
+                body = bytearray()
+                while chunk := r.read(1 << 16):
+                    body += chunk
+                    time.sleep(0.003)
             result["status"] = r.status
-            result["zip"] = zipfile.ZipFile(io.BytesIO(r.body)).namelist() if r.status == 200 else r.body[:300]
+            result["zip"] = zipfile.ZipFile(io.BytesIO(bytes(body))).namelist()
+        except urllib.error.HTTPError as e:
+            result["status"] = e.code
+            result["zip"] = e.read()[:300]
         except Exception as e:  # noqa: BLE001
             result["error"] = repr(e)
 

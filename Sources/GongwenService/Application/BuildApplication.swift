@@ -39,7 +39,8 @@ public func buildApplication(_ settings: ServiceSettings, logger: Logger = Logge
 
     return Application(
         router: router,
-        server: .http1(configuration: .init(idleTimeout: .seconds(75))),
+        server: .http1(configuration: .init(
+            additionalChannelHandlers: [DrainBeforeClose(limit: .seconds(30))], idleTimeout: .seconds(75))),
         configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: "gongwen"),
         services: [pool],
         logger: logger
