@@ -55,7 +55,7 @@ struct ServeCommand: AsyncParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         var settings = ServiceSettings(templatesRoot: TemplateLocator.root(explicit: options.templates))
         settings.host = host ?? environment["GONGWEN_HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? settings.host
-        settings.port = try number(port, "GONGWEN_PORT", "--port") ?? settings.port
+        settings.port = try number(port, "GONGWEN_PORT", "--port", minimum: 0) ?? settings.port
         settings.maxJSONBytes = try number(maxJsonBytes, "GONGWEN_MAX_JSON_BYTES", "--max-json-bytes") ?? settings.maxJSONBytes
         settings.maxUploadBytes = try number(maxUploadBytes, "GONGWEN_MAX_UPLOAD_BYTES", "--max-upload-bytes") ?? settings.maxUploadBytes
         settings.concurrency = try number(concurrency, "GONGWEN_CONCURRENCY", "--concurrency") ?? settings.concurrency
@@ -105,11 +105,11 @@ struct ServeCommand: AsyncParsableCommand {
     /// An option, else the environment variable, else nil; either must be a whole number ≥ `minimum`.
     private func number(_ option: Int?, _ variable: String, _ name: String, minimum: Int = 1) throws -> Int? {
         if let option {
-            guard option >= minimum || (name == "--port" && option == 0) else { throw ValidationError("\(name) must be at least \(minimum).") }
+            guard option >= minimum else { throw ValidationError("\(name) must be at least \(minimum).") }
             return option
         }
         guard let text = ProcessInfo.processInfo.environment[variable], !text.isEmpty else { return nil }
-        guard let value = Int(text), value >= minimum || (name == "--port" && value == 0) else {
+        guard let value = Int(text), value >= minimum else {
             throw ValidationError("\(variable) must be a whole number of at least \(minimum), not \(text).")
         }
         return value

@@ -40,7 +40,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 import zipfile
 from pathlib import Path
@@ -48,7 +47,7 @@ from pathlib import Path
 import docx
 import openpyxl
 
-from harness import GongwenEnv, check, skip, summary
+from harness import GongwenEnv, check, scratch_folder, skip, summary
 
 FORBIDDEN = set('/\\:*?"<>|')
 DEVICES = {"CON", "PRN", "AUX", "NUL"} | {f"COM{i}" for i in range(1, 10)} | {f"LPT{i}" for i in range(1, 10)}
@@ -402,8 +401,7 @@ def main():
     ap.add_argument("--memory", action="store_true", help="also measure peak RSS for 1,000 and 10,000 records")
     args = ap.parse_args()
     started = time.time()
-    tmp = tempfile.mkdtemp(prefix="gongwen-batch-check-")
-    try:
+    with scratch_folder("gongwen-batch-check-", args.keep) as tmp:
         env = Env(args.gongwen, tmp)
         check_thousand_xlsx(env)
         check_gbk_csv(env)
@@ -413,10 +411,6 @@ def main():
         check_exit_codes(env)
         if args.memory:
             check_memory(env)
-        if args.keep:
-            shutil.copytree(tmp, args.keep, dirs_exist_ok=True)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
     return summary(started)
 
 

@@ -39,7 +39,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 import zipfile
 from decimal import Decimal
@@ -47,7 +46,7 @@ from pathlib import Path
 
 import openpyxl
 
-from harness import GongwenEnv, check, summary
+from harness import GongwenEnv, check, scratch_folder, summary
 
 
 
@@ -578,20 +577,12 @@ def main():
     ap.add_argument("--keep", help="copy all inputs and outputs to this directory")
     args = ap.parse_args()
     started = time.time()
-    tmp = tempfile.mkdtemp(prefix="gongwen-collect-")
-    try:
+    with scratch_folder("gongwen-collect-", args.keep) as tmp:
         env = Env(args.gongwen, tmp)
-        p = env.run("templates", "--json")
-        templates = json.loads(p.stdout) if p.returncode == 0 else []
-        check("templates --json lists templates", templates, p.stderr)
-        check_round_trips(env, templates)
+        check_round_trips(env, env.templates())
         check_totals(env)
         check_bad_files(env)
         check_exit_codes(env)
-        if args.keep:
-            shutil.copytree(tmp, args.keep, dirs_exist_ok=True)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
     return summary(started)
 
 

@@ -33,14 +33,13 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 import docx
 import openpyxl
 
-from harness import GongwenEnv, check, summary
+from harness import GongwenEnv, check, scratch_folder, summary
 
 
 
@@ -389,12 +388,9 @@ def main():
     ap.add_argument("--keep", help="copy all outputs (forms, PDFs) to this directory")
     args = ap.parse_args()
     started = time.time()
-    tmp = tempfile.mkdtemp(prefix="gongwen-check-")
-    try:
+    with scratch_folder("gongwen-check-", args.keep) as tmp:
         env = Env(args.gongwen, tmp)
-        p = env.run("templates", "--json")
-        templates = json.loads(p.stdout)
-        check("templates --json lists templates", p.returncode == 0 and templates, p.stderr)
+        templates = env.templates()
         check_templates(env, templates)
         check_long_list(env)
         check_text_survives(env)
@@ -403,10 +399,6 @@ def main():
         check_long_list_pdfs(pdfs)
         check_bad_inputs(env, templates)
         check_exit_codes(env)
-        if args.keep:
-            shutil.copytree(tmp, args.keep, dirs_exist_ok=True)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
     return summary(started)
 
 

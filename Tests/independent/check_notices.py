@@ -37,14 +37,13 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import docx
 
-from harness import GongwenEnv, check, skip, summary
+from harness import GongwenEnv, check, scratch_folder, skip, summary
 
 
 
@@ -489,8 +488,7 @@ def main():
     ap.add_argument("--previews", help="write a PNG of page 1 of each example here (notice-000.png ...)")
     args = ap.parse_args()
     started = time.time()
-    tmp = tempfile.mkdtemp(prefix="gongwen-notice-check-")
-    try:
+    with scratch_folder("gongwen-notice-check-", args.keep) as tmp:
         env = Env(args.gongwen, tmp)
         # the numbered examples (000.json ...); demo-*.json files are not part of this check
         examples = sorted(p for p in Path("examples/notices").glob("*.json") if re.fullmatch(r"\d{3}", p.stem))
@@ -514,10 +512,6 @@ def main():
         check_schema()
         if args.previews:
             write_previews(args.previews, [(label, pdf) for label, _, pdf in rendered])
-        if args.keep:
-            shutil.copytree(tmp, args.keep, symlinks=True, dirs_exist_ok=True)
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
     return summary(started)
 
 

@@ -5,7 +5,11 @@ cannot run on this machine, and ends with `summary`, whose last line is the plai
 `N passed, M failed` that CI reads.
 """
 
+import contextlib
+import json
+import shutil
 import subprocess
+import tempfile
 import time
 from pathlib import Path
 
@@ -36,6 +40,19 @@ def summary(started):
     return 1 if failed else 0
 
 
+@contextlib.contextmanager
+def scratch_folder(prefix, keep=None):
+    """A temporary folder for one run's inputs and outputs, removed at the end; when the run
+    gets through, first copied to `keep` (the scripts' --keep) for reading afterwards."""
+    tmp = tempfile.mkdtemp(prefix=prefix)
+    try:
+        yield tmp
+        if keep:
+            shutil.copytree(tmp, keep, symlinks=True, dirs_exist_ok=True)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 class GongwenEnv:
     """The binary under test and a scratch folder, with a numbered subfolder per case so a
     kept run (--keep) reads in order."""
@@ -51,3 +68,10 @@ class GongwenEnv:
 
     def run(self, *args, timeout=300):
         return subprocess.run([self.gongwen, *args], capture_output=True, text=True, timeout=timeout)
+
+    def templates(self):
+        """What `gongwen templates --json` lists, checked to be something."""
+        p = self.run("templates", "--json")
+        templates = json.loads(p.stdout) if p.returncode == 0 else []
+        check("templates --json lists templates", templates, p.stderr)
+        return templates

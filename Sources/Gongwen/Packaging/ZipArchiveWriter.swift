@@ -126,23 +126,11 @@ final class ZipArchiveWriter {
     /// Writes an in-memory archive's bytes to `destination` (a temporary file of the caller's).
     func closeInMemory(writingTo destination: String) throws(ZipError) {
         let data = try closeInMemory()
-        let fd = open(destination, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
-        guard fd >= 0 else { throw ZipError(code: ZIP_ER_OPEN, message: String(cString: strerror(errno)), context: "creating \(destination)") }
-        var failure: Int32 = 0
-        data.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let written = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = errno
-                    return
-                }
-                offset += written
-            }
+        do {
+            try data.write(to: URL(fileURLWithPath: destination))
+        } catch {
+            throw ZipError(code: ZIP_ER_WRITE, message: error.localizedDescription, context: "writing \(destination)")
         }
-        if Glibc.close(fd) != 0, failure == 0 { failure = errno }
-        guard failure == 0 else { throw ZipError(code: ZIP_ER_WRITE, message: String(cString: strerror(failure)), context: "writing \(destination)") }
     }
 
     /// Writes the archive. After this the handle is gone, whether it succeeded or not.

@@ -28,27 +28,20 @@ extension FieldDefinition {
                 return .failure(.tooLong(limit: effectiveMaxLength, actual: length))
             }
         }
-        switch type {
-        case .text, .multiline: return .success(.text(normalised))
-        // The other types are read, not printed as typed: spaces around them mean nothing.
-        default: return read(TextRules.trimmed(normalised))
-        }
-    }
-
-    /// A value of a type that has a syntax (e-mail, postcode, phone, numbers).
-    private func read(_ trimmed: String) -> Result<FieldValue?, FieldRule> {
+        // Text is kept as typed; the other types are read, and spaces around them mean nothing.
+        let value = type == .text || type == .multiline ? normalised : TextRules.trimmed(normalised)
         switch type {
         case .text, .multiline:
-            return .success(.text(trimmed))
+            return .success(.text(value))
         case .email:
-            return TextRules.isEmail(trimmed) ? .success(.text(trimmed)) : .failure(.invalidEmail)
+            return TextRules.isEmail(value) ? .success(.text(value)) : .failure(.invalidEmail)
         case .postcode:
-            return TextRules.isPostcode(trimmed) ? .success(.text(trimmed)) : .failure(.invalidPostcode)
+            return TextRules.isPostcode(value) ? .success(.text(value)) : .failure(.invalidPostcode)
         case .phone:
-            return TextRules.isPhone(trimmed) ? .success(.text(trimmed)) : .failure(.invalidPhone)
+            return TextRules.isPhone(value) ? .success(.text(value)) : .failure(.invalidPhone)
         case .count, .amount:
-            guard let value = TextRules.decimal(trimmed) else { return .failure(.notANumber) }
-            return number(value)
+            guard let number = TextRules.decimal(value) else { return .failure(.notANumber) }
+            return self.number(number)
         }
     }
 
