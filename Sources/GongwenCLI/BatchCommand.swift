@@ -65,14 +65,7 @@ struct BatchCommand: ParsableCommand {
         try CommandFailure.reporting {
             let library = try options.library()
             let template = try library.template(id: templateID)
-            var pattern: FileNamePattern?
-            if let name {
-                do {
-                    pattern = try FileNamePattern(name, keys: FileNamePattern.keys(in: library.formFields(of: template.form)))
-                } catch {
-                    CommandFailure.fail(String(describing: error), code: 64)
-                }
-            }
+            let pattern = try name.map { try FileNamePattern($0, keys: FileNamePattern.keys(in: library.formFields(of: template.form))) }
             guard FileManager.default.isReadableFile(atPath: list) else { throw InputFile.Missing(path: list) }
             let runner = try BatchRunner(library: library, templateID: templateID, options: BatchOptions(
                 formats: format.outputFormats, folder: URL(fileURLWithPath: out), pattern: pattern,
@@ -95,7 +88,7 @@ struct BatchCommand: ParsableCommand {
             if let zip = summary.zip { print(zip.path) }
             incomplete = summary.invalidForms > 0
         }
-        if incomplete { throw ExitCode(65) }
+        if incomplete { throw ExitCode(CommandFailure.exitCode(for: .invalidData)) }
     }
 
     private func note(_ message: String) {

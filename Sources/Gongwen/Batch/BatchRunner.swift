@@ -5,7 +5,7 @@ public struct BatchOptions: Sendable {
     /// Each form is written once per format (`--format both` is both).
     public var formats: [OutputFormat]
     public var folder: URL
-    /// Nil for the template's default (`{row}-{organizer}` or `{row}-{reporter}`).
+    /// Nil for the template's `batchName` (by default the row and the form's subject).
     public var pattern: FileNamePattern?
     /// Also write `batch.zip` with every file and the manifest.
     public var zip: Bool
@@ -56,10 +56,9 @@ public struct BatchRunner: Sendable {
     /// The file name pattern in force.
     public var pattern: FileNamePattern {
         if let pattern = options.pattern { return pattern }
+        // The template's own pattern names its own single fields, checked when it loaded.
         let keys = FileNamePattern.keys(in: library.formFields(of: template.form))
-        // The default names a key every variant of the form has, so it always parses.
-        return (try? FileNamePattern(FileNamePattern.defaultText(for: template), keys: keys))
-            ?? (try! FileNamePattern("{row}", keys: []))
+        return (try? FileNamePattern(template.batchName, keys: keys)) ?? (try! FileNamePattern("{row}", keys: []))
     }
 
     /// How many forms are mapped and validated together: enough to keep every job busy, few
@@ -183,7 +182,7 @@ public struct BatchRunner: Sendable {
     private func forEachChunk(of list: ListSource, _ body: ([BatchForm]) throws -> Void) throws {
         let mapper = RecordMapper(template: template, library: library)
         let columns = try mapper.columns(of: list)
-        var assembler = FormAssembler(listForm: template.isList)
+        var assembler = FormAssembler(listForm: template.isList, subject: template.subject)
         var chunk: [BatchForm] = []
         let size = chunkSize
         func add(_ form: BatchForm?) throws {

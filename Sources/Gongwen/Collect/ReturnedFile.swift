@@ -32,6 +32,10 @@ public enum CollectInputError: Error, Sendable, Equatable, CustomStringConvertib
     }
 }
 
+extension CollectInputError: GongwenError {
+    public var kind: ErrorKind { .missingInput }
+}
+
 /// Lists the returned files: files named on the command line as they are (whatever their
 /// extension, so that a stray .xls gets a clear refusal rather than silence), folders walked
 /// for `.xlsx` and `.docx`. Hidden files and the lock files Office (`~$`) and WPS (`.~`)

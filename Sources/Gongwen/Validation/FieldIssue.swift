@@ -116,7 +116,19 @@ public struct ValidationFailure: Error, Sendable, CustomStringConvertible {
 
     public init(issues: [FieldIssue]) { self.issues = issues }
 
-    public var description: String { issues.map(\.description).joined(separator: "\n") }
+    /// `数据有误（invalid data），共 3 处：` and each issue on its own line.
+    public var description: String {
+        summary + "：\n" + issues.map { "  - \($0)" }.joined(separator: "\n")
+    }
+
+    /// The headline for `count` problems, wherever invalid data is reported.
+    public static func summary(count: Int) -> String { "数据有误（invalid data），共 \(count) 处" }
+}
+
+extension ValidationFailure: GongwenError {
+    public var kind: ErrorKind { .invalidData }
+    public var summary: String { Self.summary(count: issues.count) }
+    public var problems: [FieldProblem] { issues.map { FieldProblem($0) } }
 }
 
 extension String {

@@ -48,10 +48,14 @@ enum OpenAPISchemas {
 
     static let templateSummary: OpenAPIValue = [
         "type": "object",
-        "required": ["id", "form", "title", "source", "fields", "layout"],
+        "required": ["id", "form", "formName", "title", "source", "fields", "layout", "totals"],
         "properties": [
             "id": ["type": "string"],
-            "form": ["type": "string", "enum": .array(FormKind.allCases.map { .string($0.rawValue) })],
+            "form": ["type": "string", "pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$",
+                     "description": "The form kind this template is a variant of; variants of one kind share their field keys."],
+            "formName": ["type": "string", "description": "The name of the form kind, e.g. 重点项目（活动）备案表."],
+            "subject": ["type": "string", "description": "The field that names a filled form (file and download names, collect rows)."],
+            "totals": ["type": "array", "items": ["type": "string"], "description": "The fields collect adds up."],
             "title": ["type": "string"],
             "source": ["type": "string"],
             "fields": ["type": "array", "items": ["$ref": "#/components/schemas/FieldDefinition"]],
