@@ -70,3 +70,12 @@ struct ErrorKindTests {
         #expect(problem.detail == failure.summary)
     }
 }
+
+@Suite("Rule ids the API documents")
+struct RuleIDTests {
+    @Test func everyRuleHasItsOwnID() {
+        let ids = FieldRule.all.map(\.id)
+        #expect(Set(ids).count == ids.count)
+        #expect(ids.first == "required" && ids.contains("max-length") && ids.contains("image-file"))
+    }
+}

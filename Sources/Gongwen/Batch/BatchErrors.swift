@@ -96,10 +96,8 @@ public struct RecordIssue: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { "\(place)：\(message)" }
 
-    /// The rows or lines as an API names them: `3`, or `2-5` for a list form made of several.
-    public var recordText: String {
-        records.count == 1 ? "\(records.lowerBound)" : "\(records.lowerBound)-\(records.upperBound)"
-    }
+    /// The rows or lines as the manifest and the API name them: `3`, or `2-5`.
+    public var recordText: String { Manifest.recordText(records) }
 
     /// The problem as both edges report it: the field when there is one, the record always.
     public var fieldProblem: FieldProblem {

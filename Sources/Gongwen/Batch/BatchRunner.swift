@@ -78,7 +78,7 @@ public struct BatchRunner: Sendable {
         var warningTexts: [String] = []
         var warningCounts: [Int] = []
         try forEachChunk(of: list) { chunk in
-            let checks = BatchResults<FormCheck>(count: chunk.count)
+            let checks = ResultSlots<FormCheck>(count: chunk.count)
             ParallelWork.run(count: chunk.count, jobs: options.jobs) { i in
                 checks[i] = Self.check(chunk[i], with: validator)
                 return true
@@ -103,9 +103,9 @@ public struct BatchRunner: Sendable {
                     forms.append(PlannedForm(records: form.records))
                 }
             }
-            progress?.update(done: forms.count, total: nil)
+            progress?.update(forms.count, nil)
         }
-        progress?.update(done: forms.count, total: forms.count)
+        progress?.update(forms.count, forms.count)
         guard !forms.isEmpty else { throw BatchListError.noRecords(file: list.file) }
         let plan = BatchPlan(file: list.file, forms: forms, problems: problems,
                              warningTexts: warningTexts, warningCounts: warningCounts)
@@ -139,8 +139,8 @@ public struct BatchRunner: Sendable {
                 let first = next
                 let planned = Array(plan.forms[first..<first + chunk.count])
                 guard zip(chunk, planned).allSatisfy({ $1.isAt($0.records) }) else { throw changed }
-                let results = BatchResults<BatchFormWriter.Written>(count: chunk.count)
-                let failure = BatchResults<any Error>(count: 1)
+                let results = ResultSlots<BatchFormWriter.Written>(count: chunk.count)
+                let failure = ResultSlots<any Error>(count: 1)
                 ParallelWork.run(count: chunk.count, jobs: options.jobs) { i in
                     guard plan.problems[first + i] == nil else { return true }
                     do {
@@ -149,7 +149,7 @@ public struct BatchRunner: Sendable {
                         if failure[0] == nil { failure[0] = error }
                         return false
                     }
-                    progress?.update(done: done.increment(), total: total)
+                    progress?.update(done.increment(), total)
                     return true
                 }
                 if let error = failure[0] { throw error }

@@ -23,7 +23,7 @@ public struct FormCollector: Sendable {
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             results[i] = collect(files[i])
         }
-        return Self.markingRepeats(results.values)
+        return Self.markingRepeats(results.take().compactMap { $0 })
     }
 
     /// One file: its format told by what the archive holds, refused when that contradicts
@@ -100,19 +100,4 @@ enum LegacyFile {
         }
         return nil
     }
-}
-
-/// A fixed number of result slots that concurrent iterations fill, each its own slot.
-private final class ResultSlots<Value: Sendable>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    subscript(index: Int) -> Value? {
-        get { lock.withLock { slots[index] } }
-        set { lock.withLock { slots[index] = newValue } }
-    }
-
-    var values: [Value] { lock.withLock { slots.compactMap { $0 } } }
 }

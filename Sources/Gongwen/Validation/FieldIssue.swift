@@ -37,6 +37,13 @@ public enum FieldRule: Error, Sendable, Equatable {
     /// A file the document refers to (a seal image) is missing or not a PNG.
     case imageFile
 
+    /// One of each rule, in the order above: what the API documents as the rule ids it sends.
+    public static let all: [FieldRule] = [
+        .required, .notANumber, .negative, .notWholeNumber, .tooLong(limit: 0, actual: 0), .invalidEmail,
+        .invalidPostcode, .invalidPhone, .forbiddenCharacter(0), .unknownKey, .wrongKind(expected: "", found: ""),
+        .notPrinted, .documentNumber, .invalidDate, .copyNumber, .unknownTemplate, .attachmentContent, .imageFile,
+    ]
+
     public var id: String {
         switch self {
         case .required: "required"

@@ -34,7 +34,7 @@ enum OpenAPISchemas {
         "properties": [
             "field": ["type": "string", "description": "The key as the data wrote it, e.g. summary or rows[2].name."],
             "label": ["type": "string", "description": "The Chinese label, e.g. 项目简介; empty for a key the form does not have."],
-            "rule": ["type": "string", "description": "required, number, non-negative, whole-number, max-length, email, postcode, phone, xml-character, unknown-key, kind, date, document-number, copy-number, unknown-template, attachment-content, image-file, enum, boolean…"],
+            "rule": ["type": "string", "description": .string((FieldRule.all.map(\.id) + ["malformed-record", "unknown-layout", "enum", "boolean"]).joined(separator: ", "))],
             "message": ["type": "string"],
             "record": ["type": "string", "description": "Batch only: the row or line of the list (2, or 2-5 for a list form's rows)."],
         ],
