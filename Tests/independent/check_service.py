@@ -52,7 +52,6 @@ import tempfile
 import threading
 import time
 import urllib.error
-import urllib.parse
 import urllib.request
 import zipfile
 from pathlib import Path
@@ -60,87 +59,11 @@ from pathlib import Path
 import docx
 import openpyxl
 
-from harness import check, summary
+from harness import ROOT, Server, check, disposition_names, summary
 
-ROOT = Path(__file__).resolve().parents[2]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PROBLEM = "application/problem+json"
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Response:
-    def __init__(self, status, headers, body):
-        self.status, self.headers, self.body = status, headers, body
-
-    def header(self, name):
-        return self.headers.get(name)
-
-    def json(self):
-        return json.loads(self.body.decode("utf-8"))
-
-
-class Server:
-    """One `gongwen serve` process on a free port, its log in a file, its TMPDIR private."""
-
-    def __init__(self, gongwen, tmp, name, env=None, args=()):
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.tmpdir = Path(tmp) / f"{name}-tmp"
-        self.tmpdir.mkdir()
-        self.log_path = Path(tmp) / f"{name}.log"
-        self.log = open(self.log_path, "w")
-        environment = {k: v for k, v in os.environ.items() if k != "GONGWEN_TOKEN"}
-        environment["TMPDIR"] = str(self.tmpdir)
-        environment.update(env or {})
-        self.process = subprocess.Popen(
-            [str(Path(gongwen).resolve()), "serve", "--port", str(self.port), *args],
-            cwd=ROOT, env=environment, stdout=self.log, stderr=subprocess.STDOUT)
-
-    def wait_ready(self, timeout=60):
-        deadline = time.time() + timeout
-        while time.time() < deadline:
-            if self.process.poll() is not None:
-                return False
-            try:
-                if self.request("GET", "/healthz", timeout=2).status == 200:
-                    return True
-            except OSError:
-                pass
-            time.sleep(0.2)
-        return False
-
-    def request(self, method, path, body=None, headers=None, timeout=120):
-        req = urllib.request.Request(self.base + path, data=body, method=method, headers=headers or {})
-        try:
-            with urllib.request.urlopen(req, timeout=timeout) as r:
-                return Response(r.status, r.headers, r.read())
-        except urllib.error.HTTPError as e:
-            return Response(e.code, e.headers, e.read())
-
-    def post_json(self, path, data, headers=None):
-        body = data if isinstance(data, bytes) else json.dumps(data, ensure_ascii=False).encode("utf-8")
-        return self.request("POST", path, body, {"Content-Type": "application/json", **(headers or {})})
-
-    def log_text(self):
-        self.log.flush()
-        return self.log_path.read_text(encoding="utf-8", errors="replace")
-
-    def stop(self, timeout=60):
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=timeout)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        self.log.close()
-        return self.process.returncode
 
 
 # ---------------------------------------------------------------- helpers
@@ -171,13 +94,6 @@ def problem_ok(name, r, status, fields=None):
     no_trace = not re.search(r"(Fatal error|\.swift:\d+|Stack trace|0x[0-9a-f]{8,})", r.body.decode("utf-8", "replace"))
     check(f"{name}: no internals in the body", no_trace, r.body[:300])
     return ok and shape
-
-
-def disposition_name(header):
-    """The file names of a Content-Disposition: (filename*, filename)."""
-    star = re.search(r"filename\*=UTF-8''([^;]+)", header or "")
-    plain = re.search(r'filename="([^"]*)"', header or "")
-    return (urllib.parse.unquote(star.group(1)) if star else None, plain.group(1) if plain else None)
 
 
 def xlsx_texts(data):
@@ -268,7 +184,7 @@ def check_render(s, templates):
         if not check(f"render {t['id']} xlsx: 200 {XLSX}", r.status == 200 and r.header("Content-Type") == XLSX,
                      f"{r.status} {r.body[:400]!r}"):
             continue
-        star, plain = disposition_name(r.header("Content-Disposition"))
+        star, plain = disposition_names(r.header("Content-Disposition"))
         check(f"render {t['id']}: filename* is the Chinese title", star == t["title"] + ".xlsx" or
               (star or "").endswith(".xlsx") and t["title"].split()[0] in (star or ""), r.header("Content-Disposition"))
         check(f"render {t['id']}: ASCII filename fallback", plain == f"{t['id']}.xlsx", r.header("Content-Disposition"))
@@ -325,7 +241,7 @@ def check_notices(s):
     except Exception as e:  # noqa: BLE001
         ok = check("notice docx: opens", False, str(e))
     check("notice docx: opens in python-docx with the title", ok, f"{r.status} {r.body[:300]!r}")
-    star, _ = disposition_name(r.header("Content-Disposition"))
+    star, _ = disposition_names(r.header("Content-Disposition"))
     check("notice docx: named by its title", star == "".join(notice["title"]) + ".docx", r.header("Content-Disposition"))
     r = s.post_json("/api/notices?format=pdf", notice)
     if shutil.which("soffice"):

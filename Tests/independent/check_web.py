@@ -39,70 +39,25 @@ import argparse
 import json
 import os
 import shutil
-import socket
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 import zipfile
 from pathlib import Path
 
-from harness import check, summary
+from harness import Server, check, disposition_names, http, summary
 
 CHROMIUM = next((p for p in ("/usr/bin/chromium", "/usr/bin/chromium-browser") if os.path.exists(p)), None)
 CHROMEDRIVER = "/usr/bin/chromedriver"
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def http(url, data=None, headers=None, method=None):
-    req = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
-    try:
-        with urllib.request.urlopen(req, timeout=30) as r:
-            return r.status, dict(r.headers), r.read()
-    except urllib.error.HTTPError as e:
-        return e.code, dict(e.headers), e.read()
-
-
-class Server:
-    """`gongwen serve` on a free port of 127.0.0.1, from the repo root."""
-
-    def __init__(self, gongwen, token=None):
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        env = {k: v for k, v in os.environ.items() if k != "GONGWEN_TOKEN"}
-        if token:
-            env["GONGWEN_TOKEN"] = token
-        self.log = tempfile.TemporaryFile()
-        self.proc = subprocess.Popen([str(Path(gongwen).resolve()), "serve", "--port", str(self.port)],
-                                     env=env, stdout=self.log, stderr=subprocess.STDOUT)
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            if self.proc.poll() is not None:
-                break
-            try:
-                http(self.url + "/app.css")
-                return
-            except OSError:
-                time.sleep(0.2)
-        self.stop()
-        self.log.seek(0)
-        raise RuntimeError(f"gongwen serve did not start: {self.log.read().decode(errors='replace')[-2000:]}")
-
-    def stop(self):
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
+def serve(gongwen, tmp, name, env=None):
+    """A `gongwen serve` ready for the browser, or RuntimeError with the end of its log."""
+    server = Server(gongwen, tmp, name, env)
+    if not server.wait_ready():
+        server.stop()
+        raise RuntimeError(f"gongwen serve did not start: {server.log_text()[-2000:]}")
+    return server
 
 
 # ---------------------------------------------------------------- browser
@@ -211,14 +166,9 @@ def has_value(cells, v):
 
 
 def server_file_name(base, tid, data, fmt):
-    st, hd, _ = http(f"{base}/api/render/{tid}?format={fmt}", json.dumps(data, ensure_ascii=False).encode(),
-                     {"Content-Type": "application/json"}, "POST")
-    cd = next((v for k, v in hd.items() if k.lower() == "content-disposition"), "")
-    for part in cd.split(";"):
-        part = part.strip()
-        if part.lower().startswith("filename*="):
-            return urllib.parse.unquote(part.split("''", 1)[1])
-    return None
+    r = http(f"{base}/api/render/{tid}?format={fmt}", json.dumps(data, ensure_ascii=False).encode(),
+             {"Content-Type": "application/json"}, "POST")
+    return disposition_names(r.header("Content-Disposition"))[0]
 
 
 # ---------------------------------------------------------------- 1: assets
@@ -227,10 +177,10 @@ def check_assets(base):
     types = {"/": "text/html", "/app.js": "javascript", "/app.css": "text/css"}
     bodies = {}
     for path, want in types.items():
-        st, hd, body = http(base + path)
-        ctype = next((v for k, v in hd.items() if k.lower() == "content-type"), "")
-        check(f"[1] GET {path}: 200 {want}", st == 200 and want in ctype, f"{st} {ctype}")
-        bodies[path] = body.decode("utf-8", errors="replace")
+        r = http(base + path)
+        ctype = r.header("Content-Type") or ""
+        check(f"[1] GET {path}: 200 {want}", r.status == 200 and want in ctype, f"{r.status} {ctype}")
+        bodies[path] = r.body.decode("utf-8", errors="replace")
     html = bodies["/"]
     check("[1] index.html loads /app.js and /app.css", 'src="/app.js"' in html and 'href="/app.css"' in html, html[:400])
     for path, body in bodies.items():
@@ -549,17 +499,17 @@ def check_statistics(page, templates):
 # ---------------------------------------------------------------- 7: token
 
 def check_token(gongwen, tmp):
-    server = Server(gongwen, token="s3cret-token")
+    server = serve(gongwen, tmp, "token", {"GONGWEN_TOKEN": "s3cret-token"})
     dl = Path(tmp, "dl-token")
     dl.mkdir()
     driver = make_driver(dl)
     try:
-        page = Page(driver, server.url, dl)
-        st, _, _ = http(server.url + "/api/templates")
+        page = Page(driver, server.base, dl)
+        st = http(server.base + "/api/templates").status
         check("[7] with GONGWEN_TOKEN the API answers 401 without it", st == 401, f"{st}")
-        st, _, _ = http(server.url + "/")
+        st = http(server.base + "/").status
         check("[7] the page itself needs no token", st == 200, f"{st}")
-        driver.get(server.url + "/")
+        driver.get(server.base + "/")
         box = page.one("dialog[open] #token-input")
         check("[7] the page asks for the token", box is not None)
         box.send_keys("wrong")
@@ -620,11 +570,11 @@ def main():
         if args.url:
             base = args.url.rstrip("/")
         else:
-            server = Server(args.gongwen)
-            base = server.url
-        st, _, body = http(base + "/api/templates")
-        api_ids = sorted(t["id"] for t in json.loads(body)) if st == 200 else []
-        check("[1] GET /api/templates lists the templates", api_ids == sorted(templates), f"{st} {api_ids}")
+            server = serve(args.gongwen, tmp, "main")
+            base = server.base
+        r = http(base + "/api/templates")
+        api_ids = sorted(t["id"] for t in r.json()) if r.status == 200 else []
+        check("[1] GET /api/templates lists the templates", api_ids == sorted(templates), f"{r.status} {api_ids}")
         check_assets(base)
         dl = Path(tmp, "dl")
         dl.mkdir()

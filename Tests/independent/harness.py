@@ -1,4 +1,5 @@
-"""What every independent check shares: recording results and the closing report.
+"""What every independent check shares: recording results and the closing report, the
+scratch folder, and a running `gongwen serve` to talk HTTP to.
 
 Each check script records a result per assertion with `check`, or `skip` for a part that
 cannot run on this machine, and ends with `summary`, whose last line is the plain
@@ -7,11 +8,20 @@ cannot run on this machine, and ends with `summary`, whose last line is the plai
 
 import contextlib
 import json
+import os
+import re
 import shutil
+import signal
+import socket
 import subprocess
 import tempfile
 import time
+import urllib.error
+import urllib.parse
+import urllib.request
 from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
 
 RESULTS = []  # (ok, name, message)
 SKIPPED = []  # (name, reason)
@@ -75,3 +85,99 @@ class GongwenEnv:
         templates = json.loads(p.stdout) if p.returncode == 0 else []
         check("templates --json lists templates", templates, p.stderr)
         return templates
+
+
+# ---------------------------------------------------------------- gongwen serve
+
+def free_port():
+    """A loopback port nobody listens on now, so that runs side by side do not collide."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Response:
+    def __init__(self, status, headers, body):
+        self.status, self.headers, self.body = status, headers, body
+
+    def header(self, name):
+        return self.headers.get(name)
+
+    def json(self):
+        return json.loads(self.body.decode("utf-8"))
+
+
+def http(url, body=None, headers=None, method=None, timeout=120):
+    """One request; an error status is an answer to check like any other, not an exception."""
+    req = urllib.request.Request(url, data=body, method=method, headers=headers or {})
+    try:
+        with urllib.request.urlopen(req, timeout=timeout) as r:
+            return Response(r.status, r.headers, r.read())
+    except urllib.error.HTTPError as e:
+        return Response(e.code, e.headers, e.read())
+
+
+def disposition_names(header):
+    """The file names of a Content-Disposition: (filename*, filename)."""
+    star = re.search(r"filename\*=UTF-8''([^;]+)", header or "")
+    plain = re.search(r'filename="([^"]*)"', header or "")
+    return (urllib.parse.unquote(star.group(1)) if star else None, plain.group(1) if plain else None)
+
+
+class Server:
+    """One `gongwen serve` process on a free loopback port, run from the repository root (where
+    it finds its templates), its log in a file and its TMPDIR private, so that a check can
+    read what it logged and see what it left behind. GONGWEN_TOKEN is set only through env."""
+
+    def __init__(self, gongwen, tmp, name, env=None, args=()):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.tmpdir = Path(tmp) / f"{name}-tmp"
+        self.tmpdir.mkdir()
+        self.log_path = Path(tmp) / f"{name}.log"
+        self.log = open(self.log_path, "w")
+        environment = {k: v for k, v in os.environ.items() if k != "GONGWEN_TOKEN"}
+        environment["TMPDIR"] = str(self.tmpdir)
+        environment.update(env or {})
+        self.process = subprocess.Popen(
+            [str(Path(gongwen).resolve()), "serve", "--port", str(self.port), *args],
+            cwd=ROOT, env=environment, stdout=self.log, stderr=subprocess.STDOUT)
+
+    def wait_ready(self, timeout=60):
+        """Whether /healthz answered 200 before the process ended or the time ran out."""
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            if self.process.poll() is not None:
+                return False
+            try:
+                if self.request("GET", "/healthz", timeout=2).status == 200:
+                    return True
+            except OSError:
+                pass
+            time.sleep(0.2)
+        return False
+
+    def request(self, method, path, body=None, headers=None, timeout=120):
+        return http(self.base + path, body, headers, method, timeout)
+
+    def post_json(self, path, data, headers=None):
+        body = data if isinstance(data, bytes) else json.dumps(data, ensure_ascii=False).encode("utf-8")
+        return self.request("POST", path, body, {"Content-Type": "application/json", **(headers or {})})
+
+    def log_text(self):
+        if not self.log.closed:
+            self.log.flush()
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+    def stop(self, timeout=60):
+        """SIGTERM, as a service manager stops it; killed if it does not exit in time.
+        Returns the exit status."""
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+        self.log.close()
+        return self.process.returncode
