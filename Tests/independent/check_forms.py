@@ -37,9 +37,8 @@ import time
 from pathlib import Path
 
 import docx
-import openpyxl
 
-from harness import GongwenEnv, check, scratch_folder, summary
+from harness import GongwenEnv, check, scratch_folder, summary, xlsx_rows
 
 
 
@@ -105,11 +104,6 @@ def is_number(v):
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
-def read_xlsx(path):
-    ws = openpyxl.load_workbook(path).active
-    return ws, [[c.value for c in row] for row in ws.iter_rows()]
-
-
 def read_docx(path):
     d = docx.Document(path)
     return [p.text for p in d.paragraphs], [[[c.text for c in r.cells] for r in t.rows] for t in d.tables]
@@ -152,7 +146,7 @@ def check_file(env, tpl, fmt, data, label):
     title, lay = tpl["title"], tpl["layout"]
     try:
         if fmt == "xlsx":
-            ws, rows = read_xlsx(path)
+            ws, rows = xlsx_rows(path)
             check(f"{name}: title in A1", ws["A1"].value == title, repr(ws["A1"].value))
             has = lambda v: xlsx_has(rows, v)  # noqa: E731
             texts = [c for r in rows for c in r if isinstance(c, str)]
@@ -249,7 +243,7 @@ def check_long_list(env):
         if not check(f"[2] 60 rows {fmt}: render", p.returncode == 0 and path and path.is_file(), p.stderr):
             continue
         if fmt == "xlsx":
-            ws, rows = read_xlsx(path)
+            ws, rows = xlsx_rows(path)
             head = next((i + 1 for i, r in enumerate(rows) if r and r[0] == "单位名称"), None)
             ptr = (ws.print_title_rows or "").replace("$", "")
             check("[2] 60 rows xlsx: print_title_rows is the heading row", head and ptr == f"{head}:{head}",
@@ -294,7 +288,7 @@ def check_text_survives(env):
             continue
         try:
             if fmt == "xlsx":
-                _, rows = read_xlsx(path)
+                _, rows = xlsx_rows(path)
                 has = lambda v: xlsx_has(rows, v)  # noqa: E731
             else:
                 _, tables = read_docx(path)

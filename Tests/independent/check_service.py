@@ -59,7 +59,7 @@ from pathlib import Path
 import docx
 import openpyxl
 
-from harness import ROOT, Server, check, disposition_names, summary
+from harness import ROOT, Server, check, disposition_names, docx_texts, summary, xlsx_values
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -94,15 +94,6 @@ def problem_ok(name, r, status, fields=None):
     no_trace = not re.search(r"(Fatal error|\.swift:\d+|Stack trace|0x[0-9a-f]{8,})", r.body.decode("utf-8", "replace"))
     check(f"{name}: no internals in the body", no_trace, r.body[:300])
     return ok and shape
-
-
-def xlsx_texts(data):
-    wb = openpyxl.load_workbook(io.BytesIO(data))
-    out = []
-    for ws in wb.worksheets:
-        for row in ws.iter_rows(values_only=True):
-            out += [str(v) for v in row if v is not None]
-    return out
 
 
 def flatten(data, prefix=""):
@@ -158,7 +149,7 @@ def check_templates(s, gongwen):
             ok = b.status == 200 and b.header("Content-Type") == (XLSX if fmt == "xlsx" else DOCX)
             try:
                 if fmt == "xlsx":
-                    texts = xlsx_texts(b.body)
+                    texts = [str(v) for v in xlsx_values(b.body, every_sheet=True)]
                     ok = ok and any(t["title"].replace(" ", "") in x.replace(" ", "") for x in texts)
                 else:
                     d = docx.Document(io.BytesIO(b.body))
@@ -188,7 +179,7 @@ def check_render(s, templates):
         check(f"render {t['id']}: filename* is the Chinese title", star == t["title"] + ".xlsx" or
               (star or "").endswith(".xlsx") and t["title"].split()[0] in (star or ""), r.header("Content-Disposition"))
         check(f"render {t['id']}: ASCII filename fallback", plain == f"{t['id']}.xlsx", r.header("Content-Disposition"))
-        texts = xlsx_texts(r.body)
+        texts = [str(v) for v in xlsx_values(r.body, every_sheet=True)]
         joined = "\n".join(texts)
         missing = []
         for v in flatten(example_for):
@@ -204,9 +195,7 @@ def check_render(s, templates):
         check(f"render {t['id']} xlsx: every value sent is in the sheet (openpyxl)", not missing, missing[:5])
         r = s.post_json(f"/api/render/{t['id']}?format=docx", example_for)
         try:
-            d = docx.Document(io.BytesIO(r.body))
-            text = "\n".join([p.text for p in d.paragraphs] +
-                             [c.text for tb in d.tables for row in tb.rows for c in row.cells])
+            text = "\n".join(docx_texts(r.body))
             words = [str(v) for v in flatten(example_for) if isinstance(v, str)]
             missing = [w[:40] for w in words if w not in text]
             check(f"render {t['id']} docx: opens in python-docx with every text value",

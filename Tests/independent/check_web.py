@@ -45,7 +45,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from harness import Server, check, disposition_names, http, summary
+from harness import Server, check, disposition_names, docx_texts, http, summary, xlsx_values
 
 CHROMIUM = next((p for p in ("/usr/bin/chromium", "/usr/bin/chromium-browser") if os.path.exists(p)), None)
 CHROMEDRIVER = "/usr/bin/chromedriver"
@@ -151,12 +151,6 @@ class Page:
 
     def status(self):
         return (self.css("#status") or [None])[0].text if self.css("#status") else ""
-
-
-def cells_xlsx(path):
-    import openpyxl
-    ws = openpyxl.load_workbook(path).active
-    return [c.value for row in ws.iter_rows() for c in row if c.value is not None]
 
 
 def has_value(cells, v):
@@ -323,7 +317,7 @@ def check_key_project(page, templates, example, screenshot):
         check("[4] the page says it was generated", "已生成" in page.status(), page.status())
         check("[4] the error summary is gone", not page.one("#error-summary").is_displayed())
         try:
-            cells = cells_xlsx(path)
+            cells = xlsx_values(path)
             missing = [k for k, v in fixed.items() if not has_value(cells, v)]
             check("[4] openpyxl finds every value in the XLSX", not missing, f"missing {missing}")
             check("[4] the XLSX has the fixed postcode, not the bad one", "450007" in cells and "4500" not in cells)
@@ -339,10 +333,7 @@ def check_key_project(page, templates, example, screenshot):
     check("[4] the filled DOCX downloads", path is not None and path.suffix == ".docx", f"{path}")
     if path:
         try:
-            import docx
-            d = docx.Document(str(path))
-            texts = [p.text for p in d.paragraphs] + [c.text for t in d.tables for r in t.rows for c in r.cells]
-            joined = "\n".join(texts)
+            joined = "\n".join(docx_texts(path))
             missing = [k for k, v in fixed.items() if str(v) not in joined]
             check("[4] python-docx finds every value in the DOCX", not missing, f"missing {missing}")
         except Exception as e:  # noqa: BLE001
@@ -353,7 +344,7 @@ def check_key_project(page, templates, example, screenshot):
     check("[4] the blank XLSX downloads", path is not None and path.suffix == ".xlsx", f"{path}")
     if path:
         try:
-            cells = cells_xlsx(path)
+            cells = xlsx_values(path)
             check("[4] the blank XLSX has the title and no filled value",
                   tpl["title"] in cells and fixed["projectName"] not in cells, f"{cells[:5]}")
         except Exception as e:  # noqa: BLE001
@@ -455,7 +446,7 @@ def check_open_institution(page, templates):
     path = page.wait_download(before)
     check("[5] the filled list XLSX downloads", path is not None, f"{page.files()}")
     if path:
-        cells = cells_xlsx(path)
+        cells = xlsx_values(path)
         kept = [data[0]["name"], data[2]["name"], "0393-8991526", data[0]["content"]]
         check("[5] openpyxl finds the kept rows", all(v in cells for v in kept), f"{[v for v in kept if v not in cells]}")
         check("[5] the removed row is not in the XLSX", data[1]["name"] not in cells)
@@ -491,7 +482,7 @@ def check_statistics(page, templates):
     path = page.wait_download(before)
     check("[6] the statistics XLSX downloads", path is not None, page.status())
     if path:
-        cells = cells_xlsx(path)
+        cells = xlsx_values(path)
         check("[6] 15.5 and 1350 are numbers in the XLSX", has_value(cells, 15.5) and has_value(cells, 1350),
               f"{[c for c in cells if isinstance(c, (int, float))]}")
 

@@ -1,5 +1,6 @@
 """What every independent check shares: recording results and the closing report, the
-scratch folder, and a running `gongwen serve` to talk HTTP to.
+scratch folder, the readers of what gongwen writes, and a running `gongwen serve` to talk
+HTTP to.
 
 Each check script records a result per assertion with `check`, or `skip` for a part that
 cannot run on this machine, and ends with `summary`, whose last line is the plain
@@ -7,6 +8,7 @@ cannot run on this machine, and ends with `summary`, whose last line is the plai
 """
 
 import contextlib
+import io
 import json
 import os
 import re
@@ -85,6 +87,37 @@ class GongwenEnv:
         templates = json.loads(p.stdout) if p.returncode == 0 else []
         check("templates --json lists templates", templates, p.stderr)
         return templates
+
+
+# ---------------------------------------------------------------- readers
+# openpyxl and python-docx are imported when first used: check_web reports them missing
+# with a SKIP line instead of failing on import.
+
+def _workbook(source):
+    import openpyxl
+    return openpyxl.load_workbook(io.BytesIO(source) if isinstance(source, bytes) else source)
+
+
+def xlsx_rows(source):
+    """The active sheet and its rows of values, None for an empty cell, for checks that ask
+    where a value stands; source is a path or the bytes of a download."""
+    ws = _workbook(source).active
+    return ws, [[c.value for c in row] for row in ws.iter_rows()]
+
+
+def xlsx_values(source, every_sheet=False):
+    """The values of the filled cells, row by row, of the active sheet (or of every sheet),
+    for checks that only ask whether a value is there."""
+    wb = _workbook(source)
+    sheets = wb.worksheets if every_sheet else [wb.active]
+    return [c.value for ws in sheets for row in ws.iter_rows() for c in row if c.value is not None]
+
+
+def docx_texts(source):
+    """The text of every paragraph, then of every table cell; source is a path or bytes."""
+    import docx
+    d = docx.Document(io.BytesIO(source) if isinstance(source, bytes) else str(source))
+    return [p.text for p in d.paragraphs] + [c.text for t in d.tables for r in t.rows for c in r.cells]
 
 
 # ---------------------------------------------------------------- gongwen serve
