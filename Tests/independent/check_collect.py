@@ -35,7 +35,6 @@ import argparse
 import json
 import os
 import random
-import re
 import shutil
 import subprocess
 import sys
@@ -46,7 +45,7 @@ from pathlib import Path
 
 import openpyxl
 
-from harness import GongwenEnv, check, scratch_folder, summary
+from harness import GongwenEnv, check, load_example, load_template, lookup, scratch_folder, squash, summary
 
 
 
@@ -88,23 +87,6 @@ class Env(GongwenEnv):
 
 
 # ---------------------------------------------------------------- data
-
-def load_template(tid):
-    return json.loads(Path("templates/forms", tid + ".json").read_text(encoding="utf-8"))
-
-
-def load_example(form):
-    return json.loads(Path("examples/forms", form + ".json").read_text(encoding="utf-8"),
-                      parse_float=Decimal, parse_int=Decimal)
-
-
-def lookup(data, dotted):
-    for part in dotted.split("."):
-        if not isinstance(data, dict) or part not in data:
-            return None
-        data = data[part]
-    return data
-
 
 def put(obj, dotted, value):
     parts = dotted.split(".")
@@ -226,7 +208,6 @@ def fill_blank_like_a_person(tpl, blank, data, dest, numbers_as_text=False, shee
     ws = wb.worksheets[0]
     if sheet_title:
         ws.title = sheet_title
-    squeeze = lambda s: re.sub(r"\s+", "", str(s or ""))  # noqa: E731
     merged = list(ws.merged_cells.ranges)
 
     def right_of(cell):
@@ -234,7 +215,7 @@ def fill_blank_like_a_person(tpl, blank, data, dest, numbers_as_text=False, shee
         return ws.cell(row=cell.row, column=col + 1)
 
     def find(text):
-        return next((c for row in ws.iter_rows() for c in row if squeeze(c.value) == squeeze(text)), None)
+        return next((c for row in ws.iter_rows() for c in row if squash(c.value) == squash(text)), None)
 
     def typed(v):
         if isinstance(v, Decimal) and not numbers_as_text:
@@ -268,7 +249,7 @@ def check_round_trips(env, templates):
     ours = {}  # (tid, fmt) -> path
     for t in templates:
         tpl = load_template(t["id"])
-        data = load_example(tpl["form"])
+        data = load_example(tpl["form"], decimal=True)
         folder = env.fresh_dir(t["id"])
         for fmt in ("xlsx", "docx"):
             try:
@@ -283,7 +264,7 @@ def check_round_trips(env, templates):
     for t in templates:
         tid = t["id"]
         tpl = load_template(tid)
-        data = load_example(tpl["form"])
+        data = load_example(tpl["form"], decimal=True)
         want = expected_data(tpl, data)
         folder = env.fresh_dir(f"returned-{tid}")
         cases = {}
@@ -336,12 +317,11 @@ def random_statistics(rng, i):
 def openpyxl_values(path, tpl):
     """The statistics form's values read independently: each input cell right of its label."""
     ws = openpyxl.load_workbook(path).worksheets[0]
-    squeeze = lambda s: re.sub(r"\s+", "", str(s or ""))  # noqa: E731
     merged = list(ws.merged_cells.ranges)
-    cells = {squeeze(c.value): c for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+    cells = {squash(c.value): c for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
     out = {}
     for label, key in grid_inputs(tpl):
-        cell = cells[squeeze(label)]
+        cell = cells[squash(label)]
         col = next((m.max_col for m in merged if cell.coordinate in m), cell.column)
         v = ws.cell(row=cell.row, column=col + 1).value
         if v is not None:
@@ -487,7 +467,7 @@ def check_bad_files(env):
     replace_part(a, folder / "07-huge-sheet.xlsx", "xl/worksheets/sheet1.xml", lambda w: w.write(HUGE_SHEET))
     (folder / "08-text.xlsx").write_text("部门/地方,举办活动次数\n甲,3\n", encoding="utf-8")
     (folder / "09-legacy.xlsx").write_bytes(bytes([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) + b"\0" * 504)
-    kp = env.render("key-project-2020", load_example_plain("key-project"), "docx", src)
+    kp = env.render("key-project-2020", load_example("key-project"), "docx", src)
     shutil.copy(kp, folder / "10-other-form-docx-renamed.xlsx")
     (folder / "11-negative.xlsx").write_bytes(b"")  # replaced below
     bad_values = {"reporter": "丁县科学技术局", "activities": {"held": 2}}
@@ -541,15 +521,11 @@ def check_bad_files(env):
         check("[4] summary.xlsx of the good files opens", False, f"{type(e).__name__}: {e}")
 
 
-def load_example_plain(form):
-    return json.loads(Path("examples/forms", form + ".json").read_text(encoding="utf-8"))
-
-
 # ---------------------------------------------------------------- check 5
 
 def check_exit_codes(env):
     folder = env.fresh_dir("ok")
-    env.render("statistics-2022", load_example_plain("statistics"), "xlsx", folder)
+    env.render("statistics-2022", load_example("statistics"), "xlsx", folder)
     p, out, records = env.collect("no-such-form", folder)
     check("[5] unknown template: exit 64", p.returncode == 64, f"exit {p.returncode}, stderr {p.stderr!r}")
     check("[5] unknown template: nothing written", not os.listdir(out), str(os.listdir(out)))

@@ -38,7 +38,8 @@ from pathlib import Path
 
 import docx
 
-from harness import GongwenEnv, check, scratch_folder, summary, xlsx_rows
+from harness import (GongwenEnv, check, is_number, load_example, load_template, lookup, pdf_page_count,
+                     scratch_folder, squash, summary, xlsx_rows)
 
 
 
@@ -65,10 +66,6 @@ class Env(GongwenEnv):
 
 # ---------------------------------------------------------------- readers
 
-def load_template(tid):
-    return json.loads(Path("templates/forms", tid + ".json").read_text(encoding="utf-8"))
-
-
 def printed_keys(tpl):
     lay = tpl["layout"]
     if lay["type"] == "list":
@@ -78,14 +75,6 @@ def printed_keys(tpl):
     if "header" in tpl:
         keys.append(tpl["header"]["field"])
     return keys
-
-
-def lookup(data, dotted):
-    for part in dotted.split("."):
-        if not isinstance(data, dict) or part not in data:
-            return None
-        data = data[part]
-    return data
 
 
 def expected_values(tpl, data):
@@ -98,10 +87,6 @@ def expected_values(tpl, data):
         elif lookup(data, key) is not None:
             out.append((key, lookup(data, key)))
     return out
-
-
-def is_number(v):
-    return isinstance(v, (int, float)) and not isinstance(v, bool)
 
 
 def read_docx(path):
@@ -181,7 +166,7 @@ def check_file(env, tpl, fmt, data, label):
 def check_templates(env, templates):
     for t in templates:
         tpl = load_template(t["id"])
-        example = json.loads(Path("examples/forms", tpl["form"] + ".json").read_text(encoding="utf-8"))
+        example = load_example(tpl["form"])
         for fmt in ("xlsx", "docx"):
             check_file(env, tpl, fmt, None, f"{t['id']} {fmt} blank")
             check_file(env, tpl, fmt, example, f"{t['id']} {fmt} filled")
@@ -207,16 +192,6 @@ def convert_all(env):
 def pdftext(pdf, page=None):
     rng = ["-f", str(page), "-l", str(page)] if page else []
     return subprocess.run(["pdftotext", *rng, str(pdf), "-"], capture_output=True, text=True).stdout
-
-
-def squash(s):
-    return re.sub(r"\s+", "", s)
-
-
-def pdf_pages(pdf):
-    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
-    m = re.search(r"^Pages:\s+(\d+)", out, re.M)
-    return int(m.group(1)) if m else 0
 
 
 def check_pdfs(env, pdfs):
@@ -261,7 +236,7 @@ def check_long_list_pdfs(pdfs):
         if not pdf or not pdf.is_file():
             check(f"[2] 60 rows {fmt}: PDF", False, "no PDF")
             continue
-        n = pdf_pages(pdf)
+        n = pdf_page_count(pdf)
         check(f"[2] 60 rows {fmt}: PDF has more than one page", n > 1, f"{n} page(s)")
         missing = [i for i in range(1, n + 1) if "单位名称" not in squash(pdftext(pdf, i))]
         check(f"[2] 60 rows {fmt}: heading 单位名称 on every page", not missing, f"missing on pages {missing}")

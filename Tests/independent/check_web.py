@@ -45,7 +45,8 @@ import time
 import zipfile
 from pathlib import Path
 
-from harness import Server, check, disposition_names, docx_texts, http, summary, xlsx_values
+from harness import (Server, check, disposition_names, docx_texts, http, is_number, load_example, load_template,
+                     summary, xlsx_values)
 
 CHROMIUM = next((p for p in ("/usr/bin/chromium", "/usr/bin/chromium-browser") if os.path.exists(p)), None)
 CHROMEDRIVER = "/usr/bin/chromedriver"
@@ -154,8 +155,8 @@ class Page:
 
 
 def has_value(cells, v):
-    if isinstance(v, (int, float)) and not isinstance(v, bool):
-        return any(isinstance(c, (int, float)) and not isinstance(c, bool) and abs(c - v) < 1e-9 for c in cells)
+    if is_number(v):
+        return any(is_number(c) and abs(c - v) < 1e-9 for c in cells)
     return v in cells
 
 
@@ -551,9 +552,8 @@ def main():
         print("0 passed, 0 failed")
         return 0
 
-    templates = {t["id"]: t for t in (json.loads(p.read_text(encoding="utf-8"))
-                                      for p in sorted(Path("templates/forms").glob("*.json")))}
-    example = json.loads(Path("examples/forms/key-project.json").read_text(encoding="utf-8"))
+    templates = {t["id"]: t for t in (load_template(p.stem) for p in sorted(Path("templates/forms").glob("*.json")))}
+    example = load_example("key-project")
     tmp = tempfile.mkdtemp(prefix="gongwen-web-")
     server = None
     driver = None

@@ -1,6 +1,6 @@
 """What every independent check shares: recording results and the closing report, the
-scratch folder, the readers of what gongwen writes, and a running `gongwen serve` to talk
-HTTP to.
+scratch folder, the templates and examples, the readers of what gongwen writes, and a
+running `gongwen serve` to talk HTTP to.
 
 Each check script records a result per assertion with `check`, or `skip` for a part that
 cannot run on this machine, and ends with `summary`, whose last line is the plain
@@ -21,6 +21,7 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
+from decimal import Decimal
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -89,6 +90,37 @@ class GongwenEnv:
         return templates
 
 
+# ---------------------------------------------------------------- templates and examples
+# Read from the current folder, the repository root, where gongwen finds them too.
+
+def load_template(tid):
+    return json.loads(Path("templates/forms", tid + ".json").read_text(encoding="utf-8"))
+
+
+def load_example(form, decimal=False):
+    """examples/forms/<form>.json; with decimal, every number a Decimal, to compare sums exactly."""
+    text = Path("examples/forms", form + ".json").read_text(encoding="utf-8")
+    return json.loads(text, parse_float=Decimal, parse_int=Decimal) if decimal else json.loads(text)
+
+
+def lookup(data, dotted):
+    """The value at a dotted key (activities.held), None where any part is missing."""
+    for part in dotted.split("."):
+        if not isinstance(data, dict) or part not in data:
+            return None
+        data = data[part]
+    return data
+
+
+def is_number(v):
+    return isinstance(v, (int, float)) and not isinstance(v, bool)
+
+
+def squash(s):
+    """Text without whitespace (None as empty): readers break and pad lines differently."""
+    return re.sub(r"\s+", "", str(s or ""))
+
+
 # ---------------------------------------------------------------- readers
 # openpyxl and python-docx are imported when first used: check_web reports them missing
 # with a SKIP line instead of failing on import.
@@ -111,6 +143,12 @@ def xlsx_values(source, every_sheet=False):
     wb = _workbook(source)
     sheets = wb.worksheets if every_sheet else [wb.active]
     return [c.value for ws in sheets for row in ws.iter_rows() for c in row if c.value is not None]
+
+
+def pdf_page_count(pdf):
+    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    m = re.search(r"^Pages:\s+(\d+)", out, re.M)
+    return int(m.group(1)) if m else 0
 
 
 def docx_texts(source):
