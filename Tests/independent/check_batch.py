@@ -55,8 +55,7 @@ DEVICES = {"CON", "PRN", "AUX", "NUL"} | {f"COM{i}" for i in range(1, 10)} | {f"
 class Env(GongwenEnv):
     def batch(self, tid, lst, *args, out=None):
         out = out or (self.fresh_dir("batch") / "out")
-        p = subprocess.run([self.gongwen, "batch", tid, str(lst), "--out", str(out), *args],
-                           capture_output=True, text=True, timeout=900)
+        p = self.run("batch", tid, str(lst), "--out", str(out), *args, timeout=900)
         return p, out
 
 

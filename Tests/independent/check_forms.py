@@ -27,14 +27,12 @@ Usage (from the repo root):
     python3 Tests/independent/check_forms.py --gongwen .build/debug/gongwen [--keep DIR]
 """
 import argparse
-import json
 import os
 import re
 import shutil
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import docx
 
@@ -49,19 +47,7 @@ class Env(GongwenEnv):
         self.to_convert = []  # (label, file, title-or-None)
 
     def run(self, *args):
-        return subprocess.run([self.gongwen, *args], capture_output=True, text=True, timeout=120)
-
-    def render(self, tid, data, fmt, out=None, raw=None):
-        """Render; data is a dict (written to a JSON file), None for blank, or raw text."""
-        out = out or self.fresh_dir(f"{tid}-{fmt}")
-        args = ["render", tid]
-        if data is not None or raw is not None:
-            src = self.fresh_dir("data") / "data.json"
-            src.write_text(raw if raw is not None else json.dumps(data, ensure_ascii=False), encoding="utf-8")
-            args.append(str(src))
-        p = self.run(*args, "--format", fmt, "--out", str(out))
-        lines = p.stdout.strip().splitlines()
-        return p, out, Path(lines[-1]) if lines else None
+        return super().run(*args, timeout=120)
 
 
 # ---------------------------------------------------------------- readers
@@ -179,13 +165,9 @@ def convert_all(env):
     src, pdf = env.fresh_dir("convert-src"), env.fresh_dir("pdf")
     for label, path, _ in env.to_convert:
         shutil.copy(path, src / f"{label}{path.suffix}")
-    profile = env.fresh_dir("lo-profile")
     files = sorted(str(f) for f in src.iterdir())
-    started = time.time()
-    p = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{profile}",
-                        "--convert-to", "pdf", "--outdir", str(pdf), *files],
-                       capture_output=True, text=True, timeout=900)
-    print(f"LibreOffice converted {len(files)} files in {time.time() - started:.1f}s (exit {p.returncode})")
+    p, seconds = env.convert("pdf", pdf, files)
+    print(f"LibreOffice converted {len(files)} files in {seconds:.1f}s (exit {p.returncode})")
     return {label: pdf / f"{label}.pdf" for label, _, _ in env.to_convert}
 
 

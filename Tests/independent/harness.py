@@ -82,6 +82,30 @@ class GongwenEnv:
     def run(self, *args, timeout=300):
         return subprocess.run([self.gongwen, *args], capture_output=True, text=True, timeout=timeout)
 
+    def render(self, tid, data, fmt, out=None, raw=None):
+        """Renders data (a dict, written to a JSON file first), None for the blank form, or raw
+        text as the data file; returns the process, the output folder and the path it printed."""
+        out = out or self.fresh_dir(f"{tid}-{fmt}")
+        args = ["render", tid]
+        if data is not None or raw is not None:
+            src = self.fresh_dir("data") / "data.json"
+            src.write_text(raw if raw is not None else json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            args.append(str(src))
+        p = self.run(*args, "--format", fmt, "--out", str(out))
+        lines = p.stdout.strip().splitlines()
+        return p, out, Path(lines[-1]) if lines else None
+
+    def convert(self, fmt, outdir, files):
+        """Converts files with LibreOffice in one soffice call (its start is most of the time),
+        under a profile of its own that no other LibreOffice running shares; returns the
+        process and the seconds it took."""
+        profile = self.fresh_dir("lo-profile")
+        started = time.time()
+        p = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{profile}",
+                            "--convert-to", fmt, "--outdir", str(outdir), *files],
+                           capture_output=True, text=True, timeout=900)
+        return p, time.time() - started
+
     def templates(self):
         """What `gongwen templates --json` lists, checked to be something."""
         p = self.run("templates", "--json")
