@@ -31,7 +31,6 @@ With --memory, also prints peak RSS for 1,000 and 10,000-record CSV lists.
 Usage (from the repo root):
     python3 Tests/independent/check_batch.py --gongwen .build/debug/gongwen [--keep DIR] [--memory]
 """
-import argparse
 import csv
 import io
 import json
@@ -46,7 +45,7 @@ from pathlib import Path
 
 import openpyxl
 
-from harness import GongwenEnv, check, docx_texts, scratch_folder, skip, summary, xlsx_values
+from harness import GongwenEnv, arguments, check, docx_texts, scratch_folder, skip, summary, xlsx_values
 
 FORBIDDEN = set('/\\:*?"<>|')
 DEVICES = {"CON", "PRN", "AUX", "NUL"} | {f"COM{i}" for i in range(1, 10)} | {f"LPT{i}" for i in range(1, 10)}
@@ -383,9 +382,7 @@ def check_memory(env):
 # ---------------------------------------------------------------- main
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--gongwen", required=True, help="path to the gongwen binary")
-    ap.add_argument("--keep", help="copy all lists and outputs to this directory")
+    ap = arguments(__doc__, keep="copy all lists and outputs to this directory")
     ap.add_argument("--memory", action="store_true", help="also measure peak RSS for 1,000 and 10,000 records")
     args = ap.parse_args()
     started = time.time()

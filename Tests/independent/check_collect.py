@@ -45,7 +45,8 @@ from pathlib import Path
 
 import openpyxl
 
-from harness import GongwenEnv, check, load_example, load_template, lookup, scratch_folder, squash, summary
+from harness import (GongwenEnv, arguments, check, load_example, load_template, lookup, scratch_folder, squash,
+                     summary)
 
 
 
@@ -539,9 +540,7 @@ def check_exit_codes(env):
 # ---------------------------------------------------------------- main
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--gongwen", required=True, help="path to the gongwen binary")
-    ap.add_argument("--keep", help="copy all inputs and outputs to this directory")
+    ap = arguments(__doc__, keep="copy all inputs and outputs to this directory")
     args = ap.parse_args()
     started = time.time()
     with scratch_folder("gongwen-collect-", args.keep) as tmp:

@@ -26,7 +26,6 @@ Checks (see /work/shared/design/forms.md):
 Usage (from the repo root):
     python3 Tests/independent/check_forms.py --gongwen .build/debug/gongwen [--keep DIR]
 """
-import argparse
 import os
 import re
 import shutil
@@ -36,7 +35,7 @@ import time
 
 import docx
 
-from harness import (GongwenEnv, check, is_number, load_example, load_template, lookup, pdf_page_count,
+from harness import (GongwenEnv, arguments, check, is_number, load_example, load_template, lookup, pdf_page_count,
                      scratch_folder, squash, summary, xlsx_rows)
 
 
@@ -334,9 +333,7 @@ def check_exit_codes(env):
 # ---------------------------------------------------------------- main
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--gongwen", required=True, help="path to the gongwen binary")
-    ap.add_argument("--keep", help="copy all outputs (forms, PDFs) to this directory")
+    ap = arguments(__doc__, keep="copy all outputs (forms, PDFs) to this directory")
     args = ap.parse_args()
     started = time.time()
     with scratch_folder("gongwen-check-", args.keep) as tmp:

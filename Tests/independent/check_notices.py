@@ -29,7 +29,6 @@ Usage (from the repo root):
     python3 Tests/independent/check_notices.py --gongwen .build/debug/gongwen \
         [--keep DIR] [--previews examples/previews]
 """
-import argparse
 import copy
 import json
 import os
@@ -43,7 +42,8 @@ from pathlib import Path
 
 import docx
 
-from harness import GongwenEnv, check, load_template, pdf_page_count, scratch_folder, skip, squash, summary
+from harness import (GongwenEnv, arguments, check, load_template, pdf_page_count, scratch_folder, skip, squash,
+                     summary)
 
 
 
@@ -472,9 +472,7 @@ def write_previews(folder, pdfs):
 # ---------------------------------------------------------------- main
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--gongwen", required=True, help="path to the gongwen binary")
-    ap.add_argument("--keep", help="copy all outputs (DOCX, PDFs, bad inputs) to this directory")
+    ap = arguments(__doc__, keep="copy all outputs (DOCX, PDFs, bad inputs) to this directory")
     ap.add_argument("--previews", help="write a PNG of page 1 of each example here (notice-000.png ...)")
     args = ap.parse_args()
     started = time.time()

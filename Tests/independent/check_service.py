@@ -38,7 +38,6 @@ Checks:
 Usage (from the repo root):
     python3 Tests/independent/check_service.py --gongwen .build/debug/gongwen
 """
-import argparse
 import io
 import json
 import os
@@ -48,7 +47,6 @@ import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.error
@@ -59,7 +57,7 @@ from pathlib import Path
 import docx
 import openpyxl
 
-from harness import ROOT, Server, check, disposition_names, docx_texts, summary, xlsx_values
+from harness import ROOT, Server, arguments, check, disposition_names, docx_texts, scratch_folder, summary, xlsx_values
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -433,37 +431,35 @@ def check_sigterm(gongwen, tmp):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--gongwen", required=True, help="path to the gongwen binary")
+    ap = arguments(__doc__)
     ap.add_argument("--skip-schemathesis", action="store_true", help="leave out the schemathesis run")
     args = ap.parse_args()
     gongwen = str(Path(args.gongwen).resolve())
     started = time.time()
-    tmp = tempfile.mkdtemp(prefix="gongwen-check-service-")
-    s = Server(gongwen, tmp, "main")
-    try:
-        check_start(s)
-        if s.process.poll() is None:
-            check_openapi(s)
-            templates = check_templates(s, gongwen)
-            check_render(s, templates)
-            check_errors(s)
-            check_notices(s)
-            check_batch_collect(s)
-            if not args.skip_schemathesis:
-                check_schemathesis(s, tmp)
-            check_logs(s)
-            left_before_stop = [p.name for p in s.tmpdir.iterdir()]
-        code = s.stop()
-        check("main: SIGTERM exits 0", code == 0, f"exit {code}")
-        left = [p.name for p in s.tmpdir.iterdir()]
-        check("main: no temporary file left behind", not left, left[:5])
-        check_token(gongwen, tmp)
-        check_sigterm(gongwen, tmp)
-    finally:
-        if s.process.poll() is None:
-            s.process.kill()
-        shutil.rmtree(tmp, ignore_errors=True)
+    with scratch_folder("gongwen-check-service-") as tmp:
+        s = Server(gongwen, tmp, "main")
+        try:
+            check_start(s)
+            if s.process.poll() is None:
+                check_openapi(s)
+                templates = check_templates(s, gongwen)
+                check_render(s, templates)
+                check_errors(s)
+                check_notices(s)
+                check_batch_collect(s)
+                if not args.skip_schemathesis:
+                    check_schemathesis(s, tmp)
+                check_logs(s)
+                left_before_stop = [p.name for p in s.tmpdir.iterdir()]
+            code = s.stop()
+            check("main: SIGTERM exits 0", code == 0, f"exit {code}")
+            left = [p.name for p in s.tmpdir.iterdir()]
+            check("main: no temporary file left behind", not left, left[:5])
+            check_token(gongwen, tmp)
+            check_sigterm(gongwen, tmp)
+        finally:
+            if s.process.poll() is None:
+                s.process.kill()
     return summary(started)
 
 

@@ -35,18 +35,15 @@ Without chromium, chromedriver or selenium it prints a SKIP line and exits 0
 Usage (from the repo root):
     python3 Tests/independent/check_web.py --gongwen .build/debug/gongwen [--screenshot examples/previews/web-form.png]
 """
-import argparse
 import json
 import os
-import shutil
 import sys
-import tempfile
 import time
 import zipfile
 from pathlib import Path
 
-from harness import (Server, check, disposition_names, docx_texts, http, is_number, load_example, load_template,
-                     summary, xlsx_values)
+from harness import (Server, arguments, check, disposition_names, docx_texts, http, is_number, load_example,
+                     load_template, scratch_folder, summary, xlsx_values)
 
 CHROMIUM = next((p for p in ("/usr/bin/chromium", "/usr/bin/chromium-browser") if os.path.exists(p)), None)
 CHROMEDRIVER = "/usr/bin/chromedriver"
@@ -539,8 +536,7 @@ def missing_tools():
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--gongwen", required=True, help="path to the gongwen binary")
+    ap = arguments(__doc__)
     ap.add_argument("--screenshot", help="write a PNG of the filled key-project form here")
     ap.add_argument("--url", help="test this running server instead of starting `gongwen serve` (skips check 7)")
     args = ap.parse_args()
@@ -554,47 +550,46 @@ def main():
 
     templates = {t["id"]: t for t in (load_template(p.stem) for p in sorted(Path("templates/forms").glob("*.json")))}
     example = load_example("key-project")
-    tmp = tempfile.mkdtemp(prefix="gongwen-web-")
-    server = None
-    driver = None
-    try:
-        if args.url:
-            base = args.url.rstrip("/")
-        else:
-            server = serve(args.gongwen, tmp, "main")
-            base = server.base
-        r = http(base + "/api/templates")
-        api_ids = sorted(t["id"] for t in r.json()) if r.status == 200 else []
-        check("[1] GET /api/templates lists the templates", api_ids == sorted(templates), f"{r.status} {api_ids}")
-        check_assets(base)
-        dl = Path(tmp, "dl")
-        dl.mkdir()
-        driver = make_driver(dl)
-        page = Page(driver, base, dl)
-        steps = [("key-project", lambda: check_key_project(page, templates, example, args.screenshot)),
-                 ("open-institution", lambda: check_open_institution(page, templates)),
-                 ("statistics", lambda: check_statistics(page, templates))]
-        for name, step in steps:
-            try:
-                step()
-            except Exception as e:  # noqa: BLE001 - a step that cannot go on is one failure, not the end
-                check(f"{name}: the page could be driven to the end", False, f"{type(e).__name__}: {e}")
-        check_console(page, "all pages")
-        driver.quit()
+    with scratch_folder("gongwen-web-") as tmp:
+        server = None
         driver = None
-        if server:
-            server.stop()
-            server = None
-            try:
-                check_token(args.gongwen, tmp)
-            except Exception as e:  # noqa: BLE001
-                check("[7] token prompt could be driven to the end", False, f"{type(e).__name__}: {e}")
-    finally:
-        if driver:
+        try:
+            if args.url:
+                base = args.url.rstrip("/")
+            else:
+                server = serve(args.gongwen, tmp, "main")
+                base = server.base
+            r = http(base + "/api/templates")
+            api_ids = sorted(t["id"] for t in r.json()) if r.status == 200 else []
+            check("[1] GET /api/templates lists the templates", api_ids == sorted(templates), f"{r.status} {api_ids}")
+            check_assets(base)
+            dl = Path(tmp, "dl")
+            dl.mkdir()
+            driver = make_driver(dl)
+            page = Page(driver, base, dl)
+            steps = [("key-project", lambda: check_key_project(page, templates, example, args.screenshot)),
+                     ("open-institution", lambda: check_open_institution(page, templates)),
+                     ("statistics", lambda: check_statistics(page, templates))]
+            for name, step in steps:
+                try:
+                    step()
+                except Exception as e:  # noqa: BLE001 - a step that cannot go on is one failure, not the end
+                    check(f"{name}: the page could be driven to the end", False, f"{type(e).__name__}: {e}")
+            check_console(page, "all pages")
             driver.quit()
-        if server:
-            server.stop()
-        shutil.rmtree(tmp, ignore_errors=True)
+            driver = None
+            if server:
+                server.stop()
+                server = None
+                try:
+                    check_token(args.gongwen, tmp)
+                except Exception as e:  # noqa: BLE001
+                    check("[7] token prompt could be driven to the end", False, f"{type(e).__name__}: {e}")
+        finally:
+            if driver:
+                driver.quit()
+            if server:
+                server.stop()
     return summary(started)
 
 

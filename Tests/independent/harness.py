@@ -7,6 +7,7 @@ cannot run on this machine, and ends with `summary`, whose last line is the plai
 `N passed, M failed` that CI reads.
 """
 
+import argparse
 import contextlib
 import io
 import json
@@ -51,6 +52,16 @@ def summary(started):
     print(f"runtime {time.time() - started:.1f}s")
     print(f"{len(RESULTS) - len(failed)} passed, {len(failed)} failed")
     return 1 if failed else 0
+
+
+def arguments(doc, keep=None):
+    """The command line every check takes: --gongwen, and --keep (saying what it keeps) where a
+    run leaves files worth reading; a script adds its own options before parse_args."""
+    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
+    ap.add_argument("--gongwen", required=True, help="path to the gongwen binary")
+    if keep:
+        ap.add_argument("--keep", help=keep)
+    return ap
 
 
 @contextlib.contextmanager
