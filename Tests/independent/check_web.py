@@ -147,6 +147,12 @@ class Page:
             time.sleep(0.1)
         return None
 
+    def download(self, label):
+        """Clicks the button and returns the file it downloads, None if none comes."""
+        before = self.clear_downloads()
+        self.click(self.button(label))
+        return self.wait_download(before)
+
     def status(self):
         return (self.css("#status") or [None])[0].text if self.css("#status") else ""
 
@@ -305,9 +311,7 @@ def check_key_project(page, templates, example, screenshot):
           postcode.get_attribute("aria-invalid"))
     fixed = dict(example)
     want_name = server_file_name(page.base, "key-project-2020", fixed, "xlsx")
-    before = page.clear_downloads()
-    page.click(page.button("生成已填表（XLSX）"))
-    path = page.wait_download(before)
+    path = page.download("生成已填表（XLSX）")
     check("[4] the filled XLSX downloads", path is not None, f"files {page.files()}")
     if path:
         check("[4] saved under the server's file name (filename*)", want_name and path.name == want_name,
@@ -325,9 +329,7 @@ def check_key_project(page, templates, example, screenshot):
         take_screenshot(page, screenshot)
 
     # the DOCX, and the blank form
-    before = page.clear_downloads()
-    page.click(page.button("生成已填表（DOCX）"))
-    path = page.wait_download(before)
+    path = page.download("生成已填表（DOCX）")
     check("[4] the filled DOCX downloads", path is not None and path.suffix == ".docx", f"{path}")
     if path:
         try:
@@ -336,9 +338,7 @@ def check_key_project(page, templates, example, screenshot):
             check("[4] python-docx finds every value in the DOCX", not missing, f"missing {missing}")
         except Exception as e:  # noqa: BLE001
             check("[4] python-docx opens the DOCX", False, repr(e))
-    before = page.clear_downloads()
-    page.click(page.button("下载空白表（XLSX）"))
-    path = page.wait_download(before)
+    path = page.download("下载空白表（XLSX）")
     check("[4] the blank XLSX downloads", path is not None and path.suffix == ".xlsx", f"{path}")
     if path:
         try:
@@ -347,9 +347,7 @@ def check_key_project(page, templates, example, screenshot):
                   tpl["title"] in cells and fixed["projectName"] not in cells, f"{cells[:5]}")
         except Exception as e:  # noqa: BLE001
             check("[4] openpyxl opens the blank XLSX", False, repr(e))
-    before = page.clear_downloads()
-    page.click(page.button("下载空白表（DOCX）"))
-    path = page.wait_download(before)
+    path = page.download("下载空白表（DOCX）")
     check("[4] the blank DOCX downloads and is a zip", path is not None and zipfile.is_zipfile(path), f"{path}")
     check_no_foreign_loads(page, "form page")
 
@@ -475,9 +473,7 @@ def check_statistics(page, templates):
     page.set_text(page.input_for_label("部门/地方", form), "新乡市科学技术局")
     page.set_text(page.css('[data-key="funds.central"]', form)[0], "15.5")
     page.set_text(page.css('[data-key="staff.volunteers"]', form)[0], "1350")
-    before = page.clear_downloads()
-    page.click(page.button("生成已填表（XLSX）"))
-    path = page.wait_download(before)
+    path = page.download("生成已填表（XLSX）")
     check("[6] the statistics XLSX downloads", path is not None, page.status())
     if path:
         cells = xlsx_values(path)
