@@ -127,6 +127,12 @@ def grid_inputs(tpl):
     return out
 
 
+def right_of(ws, label):
+    """The input cell of a label cell: the one right of the label's merged range."""
+    col = next((m.max_col for m in ws.merged_cells.ranges if label.coordinate in m), label.column)
+    return ws.cell(row=label.row, column=col + 1)
+
+
 def expected_data(tpl, data):
     """What collect should read back: the values the variant prints, nested as in data."""
     out = {}
@@ -200,11 +206,6 @@ def fill_blank_like_a_person(tpl, blank, data, dest, numbers_as_text=False, shee
     ws = wb.worksheets[0]
     if sheet_title:
         ws.title = sheet_title
-    merged = list(ws.merged_cells.ranges)
-
-    def right_of(cell):
-        col = next((m.max_col for m in merged if cell.coordinate in m), cell.column)
-        return ws.cell(row=cell.row, column=col + 1)
 
     def find(text):
         return next((c for row in ws.iter_rows() for c in row if squash(c.value) == squash(text)), None)
@@ -224,7 +225,7 @@ def fill_blank_like_a_person(tpl, blank, data, dest, numbers_as_text=False, shee
             v = lookup(data, key)
             if v in (None, ""):
                 continue
-            target = right_of(find(label))
+            target = right_of(ws, find(label))
             target.value = typed(v)
     else:
         labels = {f["key"]: f["label"] for f in tpl["fields"]}
@@ -309,13 +310,10 @@ def random_statistics(rng, i):
 def openpyxl_values(path, tpl):
     """The statistics form's values read independently: each input cell right of its label."""
     ws = openpyxl.load_workbook(path).worksheets[0]
-    merged = list(ws.merged_cells.ranges)
     cells = {squash(c.value): c for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
     out = {}
     for label, key in grid_inputs(tpl):
-        cell = cells[squash(label)]
-        col = next((m.max_col for m in merged if cell.coordinate in m), cell.column)
-        v = ws.cell(row=cell.row, column=col + 1).value
+        v = right_of(ws, cells[squash(label)]).value
         if v is not None:
             out[key] = Decimal(str(v))
     return out
