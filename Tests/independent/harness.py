@@ -25,7 +25,7 @@ import urllib.request
 from decimal import Decimal
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[2]  # the repository, where `gongwen serve` is started
 
 RESULTS = []  # (ok, name, message)
 SKIPPED = []  # (name, reason)
@@ -180,17 +180,17 @@ def xlsx_values(source, every_sheet=False):
     return [c.value for ws in sheets for row in ws.iter_rows() for c in row if c.value is not None]
 
 
-def pdf_page_count(pdf):
-    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
-    m = re.search(r"^Pages:\s+(\d+)", out, re.M)
-    return int(m.group(1)) if m else 0
-
-
 def docx_texts(source):
     """The text of every paragraph, then of every table cell; source is a path or bytes."""
     import docx
     d = docx.Document(io.BytesIO(source) if isinstance(source, bytes) else str(source))
     return [p.text for p in d.paragraphs] + [c.text for t in d.tables for r in t.rows for c in r.cells]
+
+
+def pdf_page_count(pdf):
+    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
+    m = re.search(r"^Pages:\s+(\d+)", out, re.M)
+    return int(m.group(1)) if m else 0
 
 
 # ---------------------------------------------------------------- gongwen serve
@@ -233,7 +233,8 @@ def disposition_names(header):
 class Server:
     """One `gongwen serve` process on a free loopback port, run from the repository root (where
     it finds its templates), its log in a file and its TMPDIR private, so that a check can
-    read what it logged and see what it left behind. GONGWEN_TOKEN is set only through env."""
+    read what it logged and see what it left behind. A GONGWEN_TOKEN of the caller's
+    environment is not passed on: a check that wants a token sets it in env."""
 
     def __init__(self, gongwen, tmp, name, env=None, args=()):
         self.port = free_port()
