@@ -1,7 +1,3 @@
-// app.js: the single-page app. Hash routes: #/ lists the templates, #/form/<id> is the page
-// generated from one template. Plain JavaScript, no build step, no external assets.
-extension WebAssets {
-    static let appJS = #"""
 (() => {
 "use strict";
 
@@ -957,5 +953,3 @@ class FormPage {
 window.addEventListener("hashchange", route);
 route();
 })();
-"""#
-}
