@@ -11,6 +11,10 @@ public struct TemplateSummary: Codable, Sendable, Equatable {
     public var layout: TemplateLayout
     /// The line above the table (填报单位（盖章）：) and its field, when the form has one.
     public var header: HeaderLine?
+    /// The fields outside a list's rows in the sections a client shows them in (the header
+    /// line's field, then the table's groups with their labels and units), so that it need
+    /// not read the layout's row spans to group them.
+    public var groups: [FieldGroup]
 
     public init(_ template: FormTemplate) {
         id = template.id
@@ -20,5 +24,6 @@ public struct TemplateSummary: Codable, Sendable, Equatable {
         fields = template.fields
         layout = template.layout
         header = template.header
+        groups = FieldGroup.sections(of: template)
     }
 }
