@@ -92,6 +92,11 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
+        // Both edges' error tables, walked kind by kind.
+        .testTarget(
+            name: "GongwenEdgeTests",
+            dependencies: ["Gongwen", "GongwenCLI", "GongwenService"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -15,9 +15,9 @@ struct KeyProjectFixture {
     let values: FormValues
 
     init() throws {
-        let templates = TemplateLocator.root()
-        root = templates.deletingLastPathComponent()
-        library = try TemplateLibrary.load(from: TemplateLocator.forms(in: templates))
+        let templates = try TemplatesRoot.located()
+        root = templates.folder.deletingLastPathComponent()
+        library = templates.library
         dataFile = root.appendingPathComponent("examples/forms/key-project.json")
         data = try JSONValue.parse(Data(contentsOf: dataFile), source: dataFile.path)
         let (template, validated) = try FormRenderer(library: library).validate(templateID: Self.templateID, data: data)

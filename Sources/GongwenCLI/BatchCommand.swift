@@ -65,14 +65,7 @@ struct BatchCommand: ParsableCommand {
         try CommandFailure.reporting {
             let library = try options.library()
             let template = try library.template(id: templateID)
-            var pattern: FileNamePattern?
-            if let name {
-                do {
-                    pattern = try FileNamePattern(name, keys: FileNamePattern.keys(in: library.formFields(of: template.form)))
-                } catch {
-                    CommandFailure.fail(String(describing: error), code: 64)
-                }
-            }
+            let pattern = try name.map { try FileNamePattern($0, keys: FileNamePattern.keys(in: library.formFields(of: template.form))) }
             guard FileManager.default.isReadableFile(atPath: list) else { throw InputFile.Missing(path: list) }
             let runner = try BatchRunner(library: library, templateID: templateID, options: BatchOptions(
                 formats: format.outputFormats, folder: URL(fileURLWithPath: out), pattern: pattern,
@@ -80,7 +73,7 @@ struct BatchCommand: ParsableCommand {
 
             let source = try ListSource.open(URL(fileURLWithPath: list))
             note("读取 \(source.file)（\(source.reading)）")
-            let plan = try runner.plan(source, progress: BatchProgress.onTerminal(action: "已检查"))
+            let plan = try runner.plan(source, progress: TerminalProgress.onTerminal(action: "已检查"))
             for warning in plan.warnings {
                 note("提示（warning）：\(warning.message)（\(warning.forms) 份）")
             }
@@ -88,14 +81,14 @@ struct BatchCommand: ParsableCommand {
                 note("\(source.file)：以下记录有误，未生成（invalid records skipped）：\n"
                      + plan.issues.map { "  - \($0)" }.joined(separator: "\n"))
             }
-            let summary = try runner.run(plan, list: source, progress: BatchProgress.onTerminal(action: "已生成"))
+            let summary = try runner.run(plan, list: source, progress: TerminalProgress.onTerminal(action: "已生成"))
             note("共 \(plan.formCount) 份：生成 \(summary.formsWritten) 份、\(summary.filesWritten) 个文件"
                  + (summary.invalidForms > 0 ? "，\(summary.invalidForms) 份因数据有误未生成" : ""))
             print(summary.manifest.path)
             if let zip = summary.zip { print(zip.path) }
             incomplete = summary.invalidForms > 0
         }
-        if incomplete { throw ExitCode(65) }
+        if incomplete { throw ExitCode(CommandFailure.exitCode(for: .invalidData)) }
     }
 
     private func note(_ message: String) {

@@ -50,7 +50,8 @@ struct CollectCommand: ParsableCommand {
 
             let failed = forms.filter { !$0.isCollected }.count
             if failed > 0 {
-                CommandFailure.fail("\(failed) 个文件未收录（not collected），\(forms.count - failed) 个已收录；汇总只含已收录的文件", code: 65)
+                throw CommandFailure.report("\(failed) 个文件未收录（not collected），\(forms.count - failed) 个已收录；汇总只含已收录的文件",
+                                            kind: .invalidData)
             }
         }
     }
@@ -60,8 +61,7 @@ struct CollectCommand: ParsableCommand {
         let path = form.file.displayPath
         switch form.outcome {
         case .collected(let validated):
-            let subject = ["reporter", "projectName"].lazy.compactMap { validated.values[$0]?.displayText }.first
-            var line = "已收录（ok）  \(path)" + (subject.map { "（\($0)）" } ?? "")
+            var line = "已收录（ok）  \(path)" + (form.subject.map { "（\($0)）" } ?? "")
             let remarks = form.notes.map(\.description) + validated.warnings.map { "提示：\($0)" }
             if !remarks.isEmpty { line += "：" + remarks.joined(separator: "；") }
             return line

@@ -3,8 +3,9 @@ import Gongwen
 
 /// Reading the command's input files, with a missing file told apart from bad content.
 enum InputFile {
-    struct Missing: Error, CustomStringConvertible {
+    struct Missing: GongwenError {
         var path: String
+        var kind: ErrorKind { .missingInput }
         var description: String { "找不到输入文件 \(path)（input file missing）" }
     }
 

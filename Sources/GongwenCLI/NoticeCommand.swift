@@ -22,9 +22,8 @@ struct NoticeCommand: ParsableCommand {
 
     func run() throws {
         try CommandFailure.reporting {
-            let root = TemplateLocator.root(explicit: options.templates)
-            let library = try options.library()
-            let renderer = NoticeRenderer(library: library, layouts: root.appendingPathComponent("layouts"))
+            let root = try options.root()
+            let renderer = NoticeRenderer(root: root)
             if pdf && PDFConverter.soffice() == nil { throw PDFConverter.Failure.unavailable }
             let data = try InputFile.data(at: file)
             let notice = try NoticeRenderer.decode(data, source: file)
@@ -36,8 +35,7 @@ struct NoticeCommand: ParsableCommand {
             try renderer.writeDocx(validated, to: docx)
             print(docx.path)
             if pdf {
-                let fonts = root.appendingPathComponent("fonts/fonts.conf")
-                let converter = PDFConverter(fontConfig: FileManager.default.fileExists(atPath: fonts.path) ? fonts : nil)
+                let converter = PDFConverter(fontConfig: root.fontConfig)
                 let target = folder.appendingPathComponent(NoticeRenderer.fileName(for: notice, extension: "pdf"))
                 try converter.convert(docx, to: target)
                 print(target.path)

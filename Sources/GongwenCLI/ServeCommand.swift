@@ -53,7 +53,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = ProcessInfo.processInfo.environment
-        var settings = ServiceSettings(templatesRoot: TemplateLocator.root(explicit: options.templates))
+        var settings = ServiceSettings(templatesRoot: options.folder)
         settings.host = host ?? environment["GONGWEN_HOST"].flatMap { $0.isEmpty ? nil : $0 } ?? settings.host
         settings.port = try number(port, "GONGWEN_PORT", "--port", minimum: 0) ?? settings.port
         settings.maxJSONBytes = try number(maxJsonBytes, "GONGWEN_MAX_JSON_BYTES", "--max-json-bytes") ?? settings.maxJSONBytes
@@ -80,10 +80,8 @@ struct ServeCommand: AsyncParsableCommand {
         let server: GongwenServer
         do {
             server = try GongwenServer(settings, logger: logger)
-        } catch let error as TemplateError {
-            CommandFailure.fail(error.description, code: 78)
-        } catch let error as OutputError {
-            CommandFailure.fail(error.description, code: 73)
+        } catch let error as any GongwenError {
+            throw CommandFailure.report(error)
         }
         logger.notice("gongwen serve: http://\(settings.host):\(settings.port) — API at /openapi.json, health at /healthz")
         switch (settings.token != nil, settings.isLoopback) {
@@ -98,7 +96,7 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             try await server.run()
         } catch {
-            CommandFailure.fail("无法在 \(settings.host):\(settings.port) 上提供服务（cannot serve）：\(error)", code: 69)
+            throw CommandFailure.report("无法在 \(settings.host):\(settings.port) 上提供服务（cannot serve）：\(error)", kind: .unavailable)
         }
     }
 

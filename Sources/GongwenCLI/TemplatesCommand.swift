@@ -15,14 +15,11 @@ struct TemplatesCommand: ParsableCommand {
 
     func run() throws {
         try CommandFailure.reporting {
-            let library = try options.library()
+            let root = try options.root()
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                let data = try encoder.encode(library.templates.map(TemplateSummary.init))
-                print(String(decoding: data, as: UTF8.self))
+                FileHandle.standardOutput.write(root.templateList)
             } else {
-                for t in library.templates {
+                for t in root.library.templates {
                     print("\(t.id)\t\(t.form.rawValue)\t\(t.title)")
                 }
             }

@@ -49,6 +49,18 @@ public enum BatchListError: Error, Sendable, CustomStringConvertible, Equatable 
     }
 }
 
+extension BatchListError: GongwenError {
+    /// Bytes that cannot be read are an unreadable file; a readable list whose columns or
+    /// records do not fit the form is invalid data.
+    public var kind: ErrorKind {
+        switch self {
+        case .fileMissing: .missingInput
+        case .undecodableText, .unclosedQuote, .noHeader, .unsupportedFile: .unreadableFile
+        case .unknownColumns, .duplicateColumn, .unnamedColumn, .noRecords, .changedDuringRun: .invalidData
+        }
+    }
+}
+
 /// One problem with one record of a list: where it is, as a person finds it in the file
 /// (the header is row 1), and what is wrong.
 public struct RecordIssue: Sendable, Equatable, CustomStringConvertible {
@@ -83,6 +95,19 @@ public struct RecordIssue: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String { "\(place)：\(message)" }
+
+    /// The rows or lines as the manifest and the API name them: `3`, or `2-5`.
+    public var recordText: String { Manifest.recordText(records) }
+
+    /// The problem as both edges report it: the field when there is one, the record always.
+    public var fieldProblem: FieldProblem {
+        switch problem {
+        case .field(let issue):
+            FieldProblem(issue, record: recordText)
+        case .malformed:
+            FieldProblem(field: "", label: "", rule: "malformed-record", message: message, record: recordText)
+        }
+    }
 }
 
 /// Every bad record of a list, thrown as a whole before anything is written, so a person
@@ -100,7 +125,14 @@ public struct BatchValidationFailure: Error, Sendable, CustomStringConvertible {
     public var badRecordCount: Int { Set(issues.map(\.records.lowerBound)).count }
 
     public var description: String {
-        "\(file)：\(badRecordCount) 条记录有误（invalid records），共 \(issues.count) 处，未写入任何文件：\n"
-            + issues.map { "  - \($0)" }.joined(separator: "\n")
+        summary + "：\n" + issues.map { "  - \($0)" }.joined(separator: "\n")
     }
+}
+
+extension BatchValidationFailure: GongwenError {
+    public var kind: ErrorKind { .invalidData }
+    public var summary: String {
+        "\(file)：\(badRecordCount) 条记录有误（invalid records），共 \(issues.count) 处，未写入任何文件"
+    }
+    public var problems: [FieldProblem] { issues.map(\.fieldProblem) }
 }

@@ -49,18 +49,24 @@ struct BatchForm: Sendable {
 }
 
 /// Gathers records into forms as they are read. Records of a list form join the form before
-/// them when they name the same reporting unit; a record that could not be read stands alone.
+/// them when they name the same subject (the reporting unit); a record that could not be read
+/// stands alone.
 struct FormAssembler {
     let listForm: Bool
+    /// The field whose value tells which records make one list form.
+    let subject: String?
     private var current: BatchForm?
     private var reporter: String?
 
-    init(listForm: Bool) { self.listForm = listForm }
+    init(listForm: Bool, subject: String?) {
+        self.listForm = listForm
+        self.subject = subject
+    }
 
     /// Adds a record; returns the form it completes, if it starts a new one.
     mutating func add(_ entry: RecordEntry) -> BatchForm? {
         let origins = entry.rows.indices.map { BatchForm.RowOrigin(record: entry.number, index: entry.rowsFromArray ? $0 : nil) }
-        if entry.malformed == nil, listForm, let reporter, reporter == entry.reporter, current != nil {
+        if entry.malformed == nil, listForm, let reporter, reporter == entry.text(of: subject), current != nil {
             for (key, value) in entry.values where current!.values[key] == nil { current!.values[key] = value }
             current!.rows += entry.rows
             current!.rowOrigins += origins
@@ -70,7 +76,7 @@ struct FormAssembler {
         let finished = current
         current = BatchForm(records: entry.number...entry.number, values: entry.values, rows: entry.rows,
                             listForm: listForm, rowOrigins: origins, malformed: entry.malformed)
-        reporter = entry.malformed == nil && listForm ? entry.reporter : nil
+        reporter = entry.malformed == nil && listForm ? entry.text(of: subject) : nil
         return finished
     }
 

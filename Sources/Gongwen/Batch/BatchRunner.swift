@@ -5,7 +5,7 @@ public struct BatchOptions: Sendable {
     /// Each form is written once per format (`--format both` is both).
     public var formats: [OutputFormat]
     public var folder: URL
-    /// Nil for the template's default (`{row}-{organizer}` or `{row}-{reporter}`).
+    /// Nil for the template's `batchName` (by default the row and the form's subject).
     public var pattern: FileNamePattern?
     /// Also write `batch.zip` with every file and the manifest.
     public var zip: Bool
@@ -56,10 +56,9 @@ public struct BatchRunner: Sendable {
     /// The file name pattern in force.
     public var pattern: FileNamePattern {
         if let pattern = options.pattern { return pattern }
+        // The template's own pattern names its own single fields, checked when it loaded.
         let keys = FileNamePattern.keys(in: library.formFields(of: template.form))
-        // The default names a key every variant of the form has, so it always parses.
-        return (try? FileNamePattern(FileNamePattern.defaultText(for: template), keys: keys))
-            ?? (try! FileNamePattern("{row}", keys: []))
+        return (try? FileNamePattern(template.batchName, keys: keys)) ?? (try! FileNamePattern("{row}", keys: []))
     }
 
     /// How many forms are mapped and validated together: enough to keep every job busy, few
@@ -79,7 +78,7 @@ public struct BatchRunner: Sendable {
         var warningTexts: [String] = []
         var warningCounts: [Int] = []
         try forEachChunk(of: list) { chunk in
-            let checks = BatchResults<FormCheck>(count: chunk.count)
+            let checks = ResultSlots<FormCheck>(count: chunk.count)
             ParallelWork.run(count: chunk.count, jobs: options.jobs) { i in
                 checks[i] = Self.check(chunk[i], with: validator)
                 return true
@@ -104,9 +103,9 @@ public struct BatchRunner: Sendable {
                     forms.append(PlannedForm(records: form.records))
                 }
             }
-            progress?.update(done: forms.count, total: nil)
+            progress?.update(forms.count, nil)
         }
-        progress?.update(done: forms.count, total: forms.count)
+        progress?.update(forms.count, forms.count)
         guard !forms.isEmpty else { throw BatchListError.noRecords(file: list.file) }
         let plan = BatchPlan(file: list.file, forms: forms, problems: problems,
                              warningTexts: warningTexts, warningCounts: warningCounts)
@@ -140,8 +139,8 @@ public struct BatchRunner: Sendable {
                 let first = next
                 let planned = Array(plan.forms[first..<first + chunk.count])
                 guard zip(chunk, planned).allSatisfy({ $1.isAt($0.records) }) else { throw changed }
-                let results = BatchResults<BatchFormWriter.Written>(count: chunk.count)
-                let failure = BatchResults<any Error>(count: 1)
+                let results = ResultSlots<BatchFormWriter.Written>(count: chunk.count)
+                let failure = ResultSlots<any Error>(count: 1)
                 ParallelWork.run(count: chunk.count, jobs: options.jobs) { i in
                     guard plan.problems[first + i] == nil else { return true }
                     do {
@@ -150,7 +149,7 @@ public struct BatchRunner: Sendable {
                         if failure[0] == nil { failure[0] = error }
                         return false
                     }
-                    progress?.update(done: done.increment(), total: total)
+                    progress?.update(done.increment(), total)
                     return true
                 }
                 if let error = failure[0] { throw error }
@@ -183,7 +182,7 @@ public struct BatchRunner: Sendable {
     private func forEachChunk(of list: ListSource, _ body: ([BatchForm]) throws -> Void) throws {
         let mapper = RecordMapper(template: template, library: library)
         let columns = try mapper.columns(of: list)
-        var assembler = FormAssembler(listForm: template.isList)
+        var assembler = FormAssembler(listForm: template.isList, subject: template.subject)
         var chunk: [BatchForm] = []
         let size = chunkSize
         func add(_ form: BatchForm?) throws {

@@ -24,7 +24,7 @@ public enum Manifest {
         public var message: String
     }
 
-    /// `2` or `2-5`.
+    /// `2` or `2-5`: one record, or the records of a list form made of several.
     static func recordText(_ records: ClosedRange<Int>) -> String {
         records.count == 1 ? String(records.lowerBound) : "\(records.lowerBound)-\(records.upperBound)"
     }

@@ -46,19 +46,3 @@ final class SharedCount: @unchecked Sendable {
     /// Adds one and returns the new count.
     func increment() -> Int { lock.withLock { value += 1; return value } }
 }
-
-/// Results written by concurrent workers into their own slots, read once they are done.
-final class BatchResults<T>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var slots: [T?]
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    subscript(index: Int) -> T? {
-        get { lock.withLock { slots[index] } }
-        set { lock.withLock { slots[index] = newValue } }
-    }
-
-    /// Takes the results out, leaving the slots empty.
-    func take() -> [T?] { lock.withLock { defer { slots = [] }; return slots } }
-}

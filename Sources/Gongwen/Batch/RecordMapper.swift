@@ -11,8 +11,8 @@ enum ListKey: Hashable, Sendable {
 /// Gives the columns of a list their field keys, and turns each record into the data of a
 /// form. A column may be headed by a field key or by the Chinese label that any variant of
 /// the form prints, so a list made from last year's form still reads; for list forms the row
-/// columns may also be headed by their short key (`name`), and `reporter` by the words the
-/// variants use for it (填报单位, 单位, 部门, 地方).
+/// columns may also be headed by their short key (`name`), and the field of the header line
+/// (the reporting unit) by the words forms use for it (填报单位, 单位, 部门, 地方).
 public struct RecordMapper: Sendable {
     public let template: FormTemplate
     private let names: [String: ListKey]
@@ -45,9 +45,9 @@ public struct RecordMapper: Sendable {
         for fields in [template.fields, others] {
             for field in fields { add(field.label, field.isRowField ? .row(field.rowKey) : .value(field.key)) }
         }
-        if formFields["reporter"] != nil {
-            for word in Self.reporterWords { add(word, .value("reporter")) }
-            if let header = template.header?.text { add(header, .value("reporter")) }
+        if let header = template.header, let key = header.field {
+            for word in Self.reporterWords { add(word, .value(key)) }
+            add(header.text, .value(key))
         }
         self.names = names
     }
@@ -171,9 +171,10 @@ struct RecordEntry: Sendable {
 
     init(number: Int) { self.number = number }
 
-    /// The reporting unit as text, for telling which records make one list form.
-    var reporter: String {
-        switch values["reporter"] {
+    /// The value of `key` as text (the reporting unit), for telling which records make one
+    /// list form; empty when the record has none.
+    func text(of key: String?) -> String {
+        switch key.flatMap({ values[$0] }) {
         case .string(let s)?: s.trimmingCharacters(in: .whitespacesAndNewlines)
         case .number(let d)?: d.description
         default: ""

@@ -16,12 +16,16 @@ public struct CollectedForm: Sendable {
     public var outcome: Outcome
     /// Things worth telling about a file that was read anyway.
     public var notes: [CollectNote]
+    /// What the collected form is about, by its template's subject (the unit, the project).
+    public var subject: String?
 
-    public init(file: ReturnedFile, format: OutputFormat?, outcome: Outcome, notes: [CollectNote] = []) {
+    public init(file: ReturnedFile, format: OutputFormat?, outcome: Outcome, notes: [CollectNote] = [],
+                subject: String? = nil) {
         self.file = file
         self.format = format
         self.outcome = outcome
         self.notes = notes
+        self.subject = subject
     }
 
     /// The validated values, when the file was collected.

@@ -18,12 +18,12 @@ public struct FormCollector: Sendable {
     /// `parallel` is false (the service, whose pool already runs one job per core): each read
     /// is bounded by `ReadLimits.form`, so memory stays flat however many files come back.
     public func collect(_ files: [ReturnedFile], parallel: Bool = true) -> [CollectedForm] {
-        guard parallel else { return Self.markingRepeats(files.map(collect), template: template) }
+        guard parallel else { return Self.markingRepeats(files.map(collect)) }
         let results = ResultSlots<CollectedForm>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             results[i] = collect(files[i])
         }
-        return Self.markingRepeats(results.values, template: template)
+        return Self.markingRepeats(results.take().compactMap { $0 })
     }
 
     /// One file: its format told by what the archive holds, refused when that contradicts
@@ -44,7 +44,8 @@ public struct FormCollector: Sendable {
         }
         do {
             let validated = try validator.validate(data)
-            return CollectedForm(file: file, format: format, outcome: .collected(validated))
+            return CollectedForm(file: file, format: format, outcome: .collected(validated),
+                                 subject: template.subjectText(in: validated.values))
         } catch {
             return CollectedForm(file: file, format: format, outcome: .invalid(error))
         }
@@ -53,12 +54,10 @@ public struct FormCollector: Sendable {
     /// Notes each collected form whose unit (or project) an earlier file already had: two
     /// files from one unit would count it twice in the totals, which the coordinator should
     /// see before sending them up. Both stay collected; which one counts is a person's call.
-    static func markingRepeats(_ forms: [CollectedForm], template: FormTemplate) -> [CollectedForm] {
-        let key = template.header?.field ?? (template.field("projectName") != nil ? "projectName" : nil)
-        guard let key else { return forms }
+    static func markingRepeats(_ forms: [CollectedForm]) -> [CollectedForm] {
         var first: [String: String] = [:]
         return forms.map { form in
-            guard case .text(let subject)? = form.values?[key] else { return form }
+            guard let subject = form.subject else { return form }
             var form = form
             if let earlier = first[subject] {
                 form.notes.append(.repeats(subject: subject, earlierFile: earlier))
@@ -101,19 +100,4 @@ enum LegacyFile {
         }
         return nil
     }
-}
-
-/// A fixed number of result slots that concurrent iterations fill, each its own slot.
-private final class ResultSlots<Value: Sendable>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    subscript(index: Int) -> Value? {
-        get { lock.withLock { slots[index] } }
-        set { lock.withLock { slots[index] = newValue } }
-    }
-
-    var values: [Value] { lock.withLock { slots.compactMap { $0 } } }
 }

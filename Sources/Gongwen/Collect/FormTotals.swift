@@ -1,9 +1,10 @@
 import Foundation
 
-/// The sums of the numeric fields over every collected unit, in `Decimal`: funds in 万元
+/// The sums of a template's `totals` over every collected unit, in `Decimal`: funds in 万元
 /// with two decimals must add up to the cent (0.1 + 0.2 = 0.3), which binary floats do not.
+/// A column of a list form is summed over every row of every unit.
 public struct FormTotals: Sendable, Equatable {
-    /// Sum by field key, for each numeric field that at least one unit filled in.
+    /// Sum by field key, for each summed field that at least one unit filled in.
     public var sums: [String: Decimal]
     /// How many units the sums are over.
     public var unitCount: Int
@@ -11,9 +12,16 @@ public struct FormTotals: Sendable, Equatable {
     public init(template: FormTemplate, units: [FormValues]) {
         unitCount = units.count
         sums = [:]
-        for field in template.fields where field.type.isNumeric && !field.isRowField {
+        for key in template.totals {
+            guard let field = template.field(key) else { continue }
             for unit in units {
-                if case .number(let value)? = unit[field.key] { sums[field.key, default: 0] += value }
+                if field.isRowField {
+                    for row in unit.rows {
+                        if case .number(let value)? = row[field.rowKey] { sums[key, default: 0] += value }
+                    }
+                } else if case .number(let value)? = unit[key] {
+                    sums[key, default: 0] += value
+                }
             }
         }
     }
@@ -21,7 +29,7 @@ public struct FormTotals: Sendable, Equatable {
     /// The form filled with the totals, ready to send up: every summed field, and the
     /// reporting unit saying what the numbers are, e.g. 合计（20 个单位）.
     public func formValues(of template: FormTemplate, reporter: String? = nil) -> FormValues {
-        var values = FormValues(values: sums.mapValues { .number($0) })
+        var values = FormValues(values: sums.filter { !$0.key.hasPrefix(FieldDefinition.rowPrefix) }.mapValues { .number($0) })
         if let key = template.header?.field {
             values.values[key] = .text(reporter ?? "合计（\(unitCount) 个单位）")
         }

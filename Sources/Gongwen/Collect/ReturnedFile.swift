@@ -32,6 +32,10 @@ public enum CollectInputError: Error, Sendable, Equatable, CustomStringConvertib
     }
 }
 
+extension CollectInputError: GongwenError {
+    public var kind: ErrorKind { .missingInput }
+}
+
 /// Lists the returned files: files named on the command line as they are (whatever their
 /// extension, so that a stray .xls gets a clear refusal rather than silence), folders walked
 /// for `.xlsx` and `.docx`. Hidden files and the lock files Office (`~$`) and WPS (`.~`)
@@ -75,8 +79,7 @@ public enum ReturnedFiles {
         var found: [String] = []
         for case let url as URL in enumerator {
             let name = url.lastPathComponent
-            guard !isHiddenOrLock(name), extensions.contains(url.pathExtension.lowercased()),
-                  (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            guard isFormName(name), (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
             var relative = url.standardizedFileURL.path
             if relative.hasPrefix(base + "/") { relative.removeFirst(base.count + 1) } else { relative = name }
             found.append(relative)
@@ -84,7 +87,10 @@ public enum ReturnedFiles {
         return found.sorted { $0.compare($1, options: [.numeric]) == .orderedAscending }
     }
 
-    static func isHiddenOrLock(_ name: String) -> Bool {
-        name.hasPrefix(".") || name.hasPrefix("~$")
+    /// Whether a file of this name is a returned form to read: an `.xlsx` or `.docx` that is
+    /// not hidden and not the lock file Office (`~$`) or WPS (`.~`) leaves beside an open one.
+    /// The folder walk and the service's archive share it.
+    public static func isFormName(_ name: String) -> Bool {
+        !name.hasPrefix(".") && !name.hasPrefix("~$") && extensions.contains((name as NSString).pathExtension.lowercased())
     }
 }

@@ -36,14 +36,15 @@ extension SummaryTable {
     static let fileHeading = "来源文件"
     static let totalLabel = "合计"
 
-    /// The 汇总 sheet of `template` over the collected files: one row per unit for the
-    /// statistics table (with a 合计 row), one per project for the filing form, one per
-    /// institution, with the unit that reported it first, for a list form.
+    /// The 汇总 sheet of `template` over the collected files: one row per form for a grid
+    /// form (a unit, a project), one per row for a list form, with the unit that reported it
+    /// first; a 合计 row when the template has totals.
     static func summary(of template: FormTemplate, forms: [CollectedForm]) -> SummaryTable {
         let collected = forms.compactMap { form in form.values.map { (form.file, $0) } }
         var fields = SummaryColumn.columns(of: template)
         var columns = [Column(heading: indexHeading, group: nil, isNumeric: true)]
         var rows: [[Cell]] = []
+        var unitColumn = false
         switch template.layout {
         case .grid:
             columns += fields.map { Column(heading: $0.field.label, group: $0.group, isNumeric: $0.field.type.isNumeric) }
@@ -53,7 +54,8 @@ extension SummaryTable {
         case .list:
             let reporter = template.header?.field.flatMap { key in fields.first { $0.field.key == key } }
             fields.removeAll { !$0.field.isRowField }
-            if reporter != nil { columns.append(Column(heading: "填报单位", group: nil, isNumeric: false)) }
+            unitColumn = reporter != nil
+            if unitColumn { columns.append(Column(heading: "填报单位", group: nil, isNumeric: false)) }
             columns += fields.map { Column(heading: $0.field.label, group: nil, isNumeric: $0.field.type.isNumeric) }
             for (file, values) in collected {
                 let unit: [Cell] = reporter.map { [cell(values[$0.field.key])] } ?? []
@@ -69,14 +71,27 @@ extension SummaryTable {
             sheetName: "汇总", title: "\(template.title)（汇总）",
             subtitle: coverage(forms: forms, rowCount: rows.count, template: template),
             columns: columns, rows: rows, totalRow: nil)
-        if template.form == .statistics {
-            let totals = FormTotals(template: template, units: collected.map(\.1))
-            table.totalRow = [.empty] + fields.map { column -> Cell in
-                if column.field.key == template.header?.field { return .text(totalLabel) }
-                return totals.sums[column.field.key].map { .number($0) } ?? .empty
-            } + [.text("\(totals.unitCount) 个单位")]
+        if !template.totals.isEmpty {
+            table.totalRow = totalRow(of: template, fields: fields, unitColumn: unitColumn, units: collected.map(\.1))
         }
         return table
+    }
+
+    /// The 合计 row: each summed field's total under its column, 合计 under the reporting
+    /// unit (or the index, when the table has no unit column), the number of units last.
+    private static func totalRow(of template: FormTemplate, fields: [SummaryColumn], unitColumn: Bool,
+                                 units: [FormValues]) -> [Cell] {
+        let totals = FormTotals(template: template, units: units)
+        var labelled = unitColumn
+        let sums = fields.map { column -> Cell in
+            if column.field.key == template.header?.field {
+                labelled = true
+                return .text(totalLabel)
+            }
+            return totals.sums[column.field.key].map { .number($0) } ?? .empty
+        }
+        let unit: [Cell] = unitColumn ? [.text(totalLabel)] : []
+        return [labelled ? .empty : .text(totalLabel)] + unit + sums + [.text("\(totals.unitCount) 个单位")]
     }
 
     /// The files that were not collected, one row per problem, so that the coordinator can

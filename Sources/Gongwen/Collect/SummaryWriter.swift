@@ -1,10 +1,11 @@
 import Foundation
 
 /// Writes summary.xlsx (汇总表) for the collected forms of one template:
-/// - sheet 汇总: one row per unit (statistics, with a 合计 row summed in `Decimal`), per
-///   project (filing form) or per institution with its reporting unit first (list forms),
-///   each row ending with the file it came from;
-/// - for statistics, the statistics form itself filled with the totals, ready to send up;
+/// - sheet 汇总: one row per unit or project (grid forms) or per row with its reporting unit
+///   first (list forms), each row ending with the file it came from, and a 合计 row summed in
+///   `Decimal` when the template has totals;
+/// - for a grid form with totals (the statistics table), the form itself filled with them,
+///   ready to send up;
 /// - sheet 未收录, when files were refused or invalid: one row per problem.
 public struct SummaryWriter: Sendable {
     public let template: FormTemplate
@@ -24,7 +25,7 @@ public struct SummaryWriter: Sendable {
         let workbook = try XlsxWorkbook(path: path.path)
         try workbook.setProperties(title: "\(template.title)（汇总）", subject: template.id)
         try add(SummaryTable.summary(of: template, forms: forms), to: workbook)
-        if template.form == .statistics {
+        if !template.isList, !template.totals.isEmpty {
             let units = forms.compactMap(\.values)
             let totals = FormTotals(template: template, units: units)
             let sheet = FormSheetBuilder.build(template, values: totals.formValues(of: template))

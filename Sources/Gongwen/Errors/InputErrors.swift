@@ -13,6 +13,12 @@ public struct DataFormatError: Error, Sendable, CustomStringConvertible {
     public var description: String { "\(source)：数据格式错误（not valid JSON）：\(detail)" }
 }
 
+extension DataFormatError: GongwenError {
+    public var kind: ErrorKind { .malformedJSON }
+    /// Where the JSON broke; the source is the request body itself over HTTP.
+    public var summary: String { detail }
+}
+
 /// A template that cannot be found or does not describe a form a writer can render.
 public enum TemplateError: Error, Sendable, CustomStringConvertible, Equatable {
     /// No template has this id.
@@ -31,5 +37,12 @@ public enum TemplateError: Error, Sendable, CustomStringConvertible, Equatable {
         case .invalid(let file, let detail):
             "模板 \(file) 无效（invalid template）：\(detail)"
         }
+    }
+}
+
+extension TemplateError: GongwenError {
+    public var kind: ErrorKind {
+        if case .unknownTemplate = self { return .unknownTemplate }
+        return .brokenTemplate
     }
 }

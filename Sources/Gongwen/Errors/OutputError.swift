@@ -11,3 +11,7 @@ public struct OutputError: Error, Sendable, CustomStringConvertible {
 
     public var description: String { "无法写入 \(path)（cannot write）：\(detail)" }
 }
+
+extension OutputError: GongwenError {
+    public var kind: ErrorKind { .output }
+}

@@ -57,6 +57,7 @@ enum TemplateCheck {
         if let key = template.header?.field, template.field(key) == nil {
             throw Failure(detail: "the header names field \(key), which is not declared")
         }
+        try kindFields(of: template)
         switch template.layout {
         case .grid(let grid):
             let placed = try GridPlacement.place(grid)
@@ -75,6 +76,27 @@ enum TemplateCheck {
             }
             guard list.blankRows >= 1 else { throw Failure(detail: "blankRows must be at least 1") }
             return []
+        }
+    }
+
+    /// The fields a template names for what its kind does: the subject a single field, the
+    /// totals numbers, the batch's name pattern made of declared single fields.
+    private static func kindFields(of template: FormTemplate) throws(Failure) {
+        if let key = template.subject {
+            guard let field = template.field(key), !field.isRowField else {
+                throw Failure(detail: "subject \(key) must be a declared field outside rows[]")
+            }
+        }
+        for key in template.totals {
+            guard let field = template.field(key), field.type.isNumeric else {
+                throw Failure(detail: "totals names \(key), which is not a declared count or amount field")
+            }
+        }
+        let singleKeys = Set(template.fields.filter { !$0.isRowField }.map(\.key))
+        do {
+            _ = try FileNamePattern(template.batchName, keys: singleKeys)
+        } catch {
+            throw Failure(detail: "batchName: \(error.description)")
         }
     }
 }

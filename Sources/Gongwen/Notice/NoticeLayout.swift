@@ -66,12 +66,6 @@ public struct NoticeLayout: Codable, Sendable {
         }
     }
 
-    /// The width of the text block (版心) in twips.
-    public var textWidthTwips: Int { DocxUnits.twips(millimetres: page.setup().textWidth) }
-
-    /// The width of one body character in twips: the font size plus the character spacing.
-    public var characterTwips: Int { DocxUnits.twips(points: fonts.body.size) + grid.characterSpacing }
-
     public static func load(id: String, from folder: URL) throws(TemplateError) -> NoticeLayout {
         let url = folder.appendingPathComponent("\(id).json")
         guard let data = FileManager.default.contents(atPath: url.path) else {

@@ -42,3 +42,9 @@ public struct ZipError: Error, Sendable, CustomStringConvertible {
 
     public var description: String { "libzip: \(message) while \(context)" }
 }
+
+/// Writing is where these come from (a read that fails is a `ReadError`): the disk or the C
+/// library, never the input.
+extension ZipError: GongwenError {
+    public var kind: ErrorKind { .output }
+}

@@ -54,3 +54,7 @@ public struct ReadLimits: Sendable {
     /// A list of units for a batch.
     public static let list = ReadLimits(partBytes: 256 << 20, rows: 1_048_576, columns: 200)
 }
+
+extension ReadError: GongwenError {
+    public var kind: ErrorKind { .unreadableFile }
+}

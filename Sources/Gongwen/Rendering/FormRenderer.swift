@@ -30,7 +30,7 @@ public struct FormRenderer: Sendable {
     /// The file name of a rendered form: the template id, and for a filled form the project
     /// or reporting unit it is about, made safe for every file system.
     public static func fileName(for template: FormTemplate, values: FormValues, format: OutputFormat) -> String {
-        let stem = subject(of: values).map { "\(template.id)-\(SafeFileName.stem($0))" } ?? "\(template.id)-blank"
+        let stem = template.subjectText(in: values).map { "\(template.id)-\(SafeFileName.stem($0))" } ?? "\(template.id)-blank"
         return stem + "." + format.fileExtension
     }
 
@@ -38,11 +38,7 @@ public struct FormRenderer: Sendable {
     /// and what the filled form is about (`…备案表-郑州市科技馆`), or the title and `（空表）`
     /// for a blank one, so that a blank and a filled download never carry the same name.
     public static func displayName(for template: FormTemplate, values: FormValues) -> String {
-        subject(of: values).map { "\(template.title)-\(SafeFileName.stem($0))" } ?? "\(template.title)（空表）"
+        template.subjectText(in: values).map { "\(template.title)-\(SafeFileName.stem($0))" } ?? "\(template.title)（空表）"
     }
 
-    /// The project or reporting unit a filled form is about; nil for a blank form.
-    private static func subject(of values: FormValues) -> String? {
-        ["projectName", "reporter", "organizer"].lazy.compactMap { values[$0]?.displayText }.first
-    }
 }

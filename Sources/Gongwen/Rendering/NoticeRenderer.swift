@@ -12,6 +12,11 @@ public struct NoticeRenderer: Sendable {
         self.layouts = layouts
     }
 
+    /// The templates and house styles of one templates root.
+    public init(root: TemplatesRoot) {
+        self.init(library: root.library, layouts: root.layouts)
+    }
+
     /// Decodes a notice file. Shape errors (a missing 标题, a number where text belongs) are
     /// data errors naming the path of the field.
     public static func decode(_ data: Data, source: String) throws -> NoticeDocument {

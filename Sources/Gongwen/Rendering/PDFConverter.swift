@@ -5,7 +5,7 @@ import Foundation
 /// do not collide, and the shipped fontconfig file, so the official font names map to
 /// installed faces of the right kind.
 public struct PDFConverter: Sendable {
-    public enum Failure: Error, CustomStringConvertible, Sendable {
+    public enum Failure: GongwenError {
         /// LibreOffice (`soffice`) is not installed.
         case unavailable
         /// LibreOffice ran but produced no PDF.
@@ -17,6 +17,13 @@ public struct PDFConverter: Sendable {
                 "需要 LibreOffice 才能生成 PDF（soffice not found）：apt-get install libreoffice-writer-nogui"
             case .failed(let status, let output):
                 "LibreOffice 转换 PDF 失败（exit \(status)）：\(output)"
+            }
+        }
+
+        public var kind: ErrorKind {
+            switch self {
+            case .unavailable: .pdfEngineMissing
+            case .failed: .pdfEngineFailed
             }
         }
     }

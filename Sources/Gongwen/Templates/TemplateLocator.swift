@@ -20,7 +20,4 @@ public enum TemplateLocator {
         }
         return cwd
     }
-
-    /// The folder of form templates below a templates root.
-    public static func forms(in root: URL) -> URL { root.appendingPathComponent("forms") }
 }

@@ -37,6 +37,13 @@ public enum FieldRule: Error, Sendable, Equatable {
     /// A file the document refers to (a seal image) is missing or not a PNG.
     case imageFile
 
+    /// One of each rule, in the order above: what the API documents as the rule ids it sends.
+    public static let all: [FieldRule] = [
+        .required, .notANumber, .negative, .notWholeNumber, .tooLong(limit: 0, actual: 0), .invalidEmail,
+        .invalidPostcode, .invalidPhone, .forbiddenCharacter(0), .unknownKey, .wrongKind(expected: "", found: ""),
+        .notPrinted, .documentNumber, .invalidDate, .copyNumber, .unknownTemplate, .attachmentContent, .imageFile,
+    ]
+
     public var id: String {
         switch self {
         case .required: "required"
@@ -116,7 +123,19 @@ public struct ValidationFailure: Error, Sendable, CustomStringConvertible {
 
     public init(issues: [FieldIssue]) { self.issues = issues }
 
-    public var description: String { issues.map(\.description).joined(separator: "\n") }
+    /// `数据有误（invalid data），共 3 处：` and each issue on its own line.
+    public var description: String {
+        summary + "：\n" + issues.map { "  - \($0)" }.joined(separator: "\n")
+    }
+
+    /// The headline for `count` problems, wherever invalid data is reported.
+    public static func summary(count: Int) -> String { "数据有误（invalid data），共 \(count) 处" }
+}
+
+extension ValidationFailure: GongwenError {
+    public var kind: ErrorKind { .invalidData }
+    public var summary: String { Self.summary(count: issues.count) }
+    public var problems: [FieldProblem] { issues.map { FieldProblem($0) } }
 }
 
 extension String {

@@ -7,21 +7,19 @@ import Logging
 /// the templates loaded once, the render pool, the middleware (request log, problems at the
 /// edge, the token when there is one) and the routes.
 public func buildApplication(_ settings: ServiceSettings, logger: Logger = Logger(label: "gongwen")) throws -> some ApplicationProtocol {
-    let library = try TemplateLibrary.load(from: TemplateLocator.forms(in: settings.templatesRoot))
-    let fonts = settings.templatesRoot.appendingPathComponent("fonts/fonts.conf")
-    let pdf = settings.pdf ?? .libreOffice(fontConfig: FileManager.default.fileExists(atPath: fonts.path) ? fonts : nil,
-                                           timeout: settings.longTimeout)
+    let root = try TemplatesRoot(folder: settings.templatesRoot)
+    let pdf = settings.pdf ?? .libreOffice(fontConfig: root.fontConfig, timeout: settings.longTimeout)
     do {
         try FileManager.default.createDirectory(at: settings.temporaryFolder, withIntermediateDirectories: true)
     } catch {
         throw OutputError(path: settings.temporaryFolder.path, detail: "无法创建临时目录（cannot create the temporary folder）")
     }
-    let openAPI = Data(OpenAPIDocument.document(templateIDs: library.templates.map(\.id), noticeSchema: noticeSchema(in: settings.templatesRoot),
+    let openAPI = Data(OpenAPIDocument.document(templateIDs: root.library.templates.map(\.id), noticeSchema: root.noticeSchema,
                                                 example: OpenAPIExamples.keyProject).json.utf8)
 
     // Nothing throws from here on: the pool's threads are stopped by the application's services.
     let pool = RenderPool(concurrency: settings.concurrency, queueLimit: settings.queueLimit)
-    let environment = ServiceEnvironment(settings: settings, library: library, pool: pool, pdf: pdf)
+    let environment = ServiceEnvironment(settings: settings, root: root, pool: pool, pdf: pdf)
     let router = Router(context: BasicRequestContext.self)
     let table = RouteTable()
     router.add(middleware: RequestLogMiddleware())
@@ -45,11 +43,4 @@ public func buildApplication(_ settings: ServiceSettings, logger: Logger = Logge
         services: [pool],
         logger: logger
     )
-}
-
-/// `templates/schema/notice.schema.json`, when it is there.
-private func noticeSchema(in root: URL) -> JSONValue? {
-    let url = root.appendingPathComponent("schema/notice.schema.json")
-    guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
-    return try? JSONValue.parse(data, source: url.path)
 }

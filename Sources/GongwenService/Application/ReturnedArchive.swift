@@ -51,8 +51,6 @@ enum ReturnedArchive {
     /// not macOS's resource forks.
     static func isForm(_ name: String) -> Bool {
         guard !name.hasSuffix("/"), !name.hasPrefix("__MACOSX/") else { return false }
-        let base = (name as NSString).lastPathComponent
-        guard !base.hasPrefix("."), !base.hasPrefix("~$") else { return false }
-        return ReturnedFiles.extensions.contains((base as NSString).pathExtension.lowercased())
+        return ReturnedFiles.isFormName((name as NSString).lastPathComponent)
     }
 }

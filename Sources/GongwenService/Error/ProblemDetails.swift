@@ -51,10 +51,3 @@ public struct ProblemDetails: Codable, Sendable, Equatable {
         return (try? encoder.encode(self)) ?? Data(#"{"status":500}"#.utf8)
     }
 }
-
-extension ProblemDetails.FieldError {
-    /// A field issue of the library as the API reports it.
-    init(_ issue: FieldIssue, record: String? = nil) {
-        self.init(field: issue.key, label: issue.label, rule: issue.rule.id, message: issue.message, record: record)
-    }
-}

@@ -2,8 +2,8 @@ import Foundation
 import Gongwen
 
 /// Every way a request can fail, as the client sees it. Route handlers throw the library's
-/// own errors (`ValidationFailure`, `TemplateError`…); `ProblemMiddleware` maps them to one
-/// of these once, at the edge, and each becomes an `application/problem+json` response.
+/// own errors (any `GongwenError`); `ProblemMiddleware` maps them to one of these once, at the
+/// edge, by their kind, and each becomes an `application/problem+json` response.
 public enum ServiceError: Error, Sendable, Equatable {
     /// 400: the body is not well-formed JSON.
     case malformedJSON(detail: String)
@@ -13,8 +13,10 @@ public enum ServiceError: Error, Sendable, Equatable {
     case invalidParameter(name: String, label: String, rule: String, message: String)
     /// 401: a token is configured and the request did not bring it.
     case unauthorized
-    /// 404: no template has this id.
-    case unknownTemplate(id: String, known: [String])
+    /// 400: the request asks for something that cannot be done as asked.
+    case invalidRequest(detail: String)
+    /// 404: no template has this id (the detail lists the known ones).
+    case unknownTemplate(detail: String)
     /// 404: no such route.
     case notFound(path: String)
     /// 405: the route exists, the method does not.
@@ -60,9 +62,12 @@ extension ServiceError {
         case .unauthorized:
             ProblemDetails(type: Self.type("unauthorized"), title: "需要令牌（unauthorized）", status: 401,
                            detail: "此服务需要令牌：请求头应为 Authorization: Bearer <GONGWEN_TOKEN>（missing or wrong bearer token）")
-        case .unknownTemplate(let id, let known):
+        case .invalidRequest(let detail):
+            ProblemDetails(type: Self.type("invalid-request"), title: "请求有误（bad request）", status: 400,
+                           detail: detail)
+        case .unknownTemplate(let detail):
             ProblemDetails(type: Self.type("unknown-template"), title: "没有这个模板（unknown template）", status: 404,
-                           detail: TemplateError.unknownTemplate(id: id, known: known).description)
+                           detail: detail)
         case .notFound(let path):
             ProblemDetails(type: Self.type("not-found"), title: "没有这个地址（not found）", status: 404,
                            detail: "没有 \(path) 这个地址；接口说明见 /openapi.json（no such route）")

@@ -35,7 +35,7 @@ enum OpenAPISchemas {
         "properties": [
             "field": ["type": "string", "description": "The key as the data wrote it, e.g. summary or rows[2].name."],
             "label": ["type": "string", "description": "The Chinese label, e.g. 项目简介; empty for a key the form does not have."],
-            "rule": ["type": "string", "description": "required, number, non-negative, whole-number, max-length, email, postcode, phone, xml-character, unknown-key, kind, date, document-number, copy-number, unknown-template, attachment-content, image-file, enum, boolean…"],
+            "rule": ["type": "string", "description": .string((FieldRule.all.map(\.id) + ["malformed-record", "unknown-layout", "enum", "boolean"]).joined(separator: ", "))],
             "message": ["type": "string"],
             "record": ["type": "string", "description": "Batch only: the row or line of the list (2, or 2-5 for a list form's rows)."],
         ],
@@ -49,10 +49,14 @@ enum OpenAPISchemas {
 
     static let templateSummary: OpenAPIValue = [
         "type": "object",
-        "required": ["id", "form", "title", "source", "fields", "layout", "groups"],
+        "required": ["id", "form", "formName", "title", "source", "fields", "layout", "totals", "groups"],
         "properties": [
             "id": ["type": "string"],
-            "form": ["type": "string", "enum": .array(FormKind.allCases.map { .string($0.rawValue) })],
+            "form": ["type": "string", "pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$",
+                     "description": "The form kind this template is a variant of; variants of one kind share their field keys."],
+            "formName": ["type": "string", "description": "The name of the form kind, e.g. 重点项目（活动）备案表."],
+            "subject": ["type": "string", "description": "The field that names a filled form (file and download names, collect rows)."],
+            "totals": ["type": "array", "items": ["type": "string"], "description": "The fields collect adds up."],
             "title": ["type": "string"],
             "source": ["type": "string"],
             "fields": ["type": "array", "items": ["$ref": "#/components/schemas/FieldDefinition"]],

@@ -29,7 +29,7 @@ struct CollectRoutes {
                 // One pool slot, one thread: the pool already holds as many jobs as cores.
                 let forms = try FormCollector(library: library, templateID: template.id).collect(files, parallel: false)
                 if json {
-                    return try ServiceEnvironment.encode(CollectReport(template: template, forms: forms))
+                    return try JSONOutput.encode(CollectReport(template: template, forms: forms))
                 }
                 let summary = folder.appendingPathComponent("summary.xlsx")
                 try SummaryWriter(template: template).write(forms, to: summary)

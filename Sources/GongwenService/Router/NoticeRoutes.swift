@@ -18,8 +18,8 @@ struct NoticeRoutes {
             if pdf && !engine.isAvailable() { throw PDFConverter.Failure.unavailable }
             let body = try await RequestBodyReader.json(request, limit: environment.settings.maxJSONBytes,
                                                            within: environment.settings.timeout)
-            let renderer = NoticeRenderer(library: environment.library, layouts: environment.layouts)
-            let layouts = environment.layoutIDs
+            let renderer = NoticeRenderer(root: environment.root)
+            let layouts = environment.root.layoutIDs
             let (data, title) = try await environment.perform(long: pdf) { folder in
                 _ = try JSONValue.parse(body, source: "请求体（request body）")
                 var notice: NoticeDocument
@@ -38,11 +38,11 @@ struct NoticeRoutes {
                 do {
                     validated = try renderer.validate(notice, baseFolder: folder)
                 } catch let failure as ValidationFailure {
-                    throw ServiceError.invalidData(detail: "数据有误（invalid data），共 \(failure.issues.count + errors.count) 处",
+                    throw ServiceError.invalidData(detail: ValidationFailure.summary(count: failure.issues.count + errors.count),
                                                    errors: failure.issues.map { ProblemDetails.FieldError($0) } + errors)
                 }
                 if !errors.isEmpty {
-                    throw ServiceError.invalidData(detail: "数据有误（invalid data），共 \(errors.count) 处", errors: errors)
+                    throw ServiceError.invalidData(detail: ValidationFailure.summary(count: errors.count), errors: errors)
                 }
                 let docx = folder.appendingPathComponent("notice.docx")
                 try renderer.writeDocx(validated, to: docx)

@@ -11,11 +11,11 @@ struct TemplateRoutes {
         routes.get("/api/templates") { request, _ in
             // The router ignores a trailing slash; `/api/templates/` is a template with an empty id.
             guard request.uri.path == "/api/templates" else { throw TemplateError.unknownTemplate(id: "", known: environment.library.templates.map(\.id)) }
-            return SystemRoutes.json(environment.templateList)
+            return SystemRoutes.json(environment.root.templateList)
         }
         routes.get("/api/templates/{id}") { _, context in
             let template = try environment.template(QueryParameters.path(context, "id"))
-            return SystemRoutes.json(try ServiceEnvironment.encode(TemplateSummary(template)))
+            return SystemRoutes.json(try JSONOutput.encode(TemplateSummary(template)))
         }
         routes.get("/api/templates/{id}/blank") { request, context in
             let template = try environment.template(QueryParameters.path(context, "id"))

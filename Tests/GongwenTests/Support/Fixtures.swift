@@ -55,3 +55,11 @@ struct OfficePackage {
 
     func xml(_ part: String) throws -> XMLNode { try XMLNode.parse(data(part)) }
 }
+
+/// The seeds' form kinds, by name: data in `templates/forms/`, named here only for the tests'
+/// example files (`examples/forms/<kind>.json`).
+extension FormKind {
+    static let keyProject = FormKind(rawValue: "key-project")!
+    static let openInstitution = FormKind(rawValue: "open-institution")!
+    static let statistics = FormKind(rawValue: "statistics")!
+}

@@ -28,3 +28,9 @@ public struct XlsxError: Error, Sendable, CustomStringConvertible {
         if error != LXW_NO_ERROR { throw XlsxError(error, context: context()) }
     }
 }
+
+/// Writing is where these come from (a read that fails is a `ReadError`): the disk or the C
+/// library, never the input.
+extension XlsxError: GongwenError {
+    public var kind: ErrorKind { .output }
+}

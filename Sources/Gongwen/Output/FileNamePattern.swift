@@ -39,12 +39,6 @@ public struct FileNamePattern: Sendable, Equatable {
         self.parts = parts
     }
 
-    /// The pattern a batch uses unless told otherwise: the row, then the organizer of a
-    /// key project or the reporting unit of the other forms.
-    public static func defaultText(for template: FormTemplate) -> String {
-        template.form == .keyProject ? "{row}-{organizer}" : "{row}-{reporter}"
-    }
-
     /// The field keys a pattern for `template` may name: every single (non-row) field of any
     /// variant of its form.
     public static func keys(in formFields: [String: FieldDefinition]) -> Set<String> {
@@ -94,4 +88,8 @@ public enum FileNamePatternError: Error, Sendable, Equatable, CustomStringConver
             "文件名模式 \(pattern) 没有 {row} 或字段占位符，所有文件会同名（no placeholder）"
         }
     }
+}
+
+extension FileNamePatternError: GongwenError {
+    public var kind: ErrorKind { .usage }
 }
