@@ -31,7 +31,6 @@ With --memory, also prints peak RSS for 1,000 and 10,000-record CSV lists.
 Usage (from the repo root):
     python3 Tests/independent/check_batch.py --gongwen .build/debug/gongwen [--keep DIR] [--memory]
 """
-import argparse
 import csv
 import io
 import json
@@ -44,10 +43,9 @@ import time
 import zipfile
 from pathlib import Path
 
-import docx
 import openpyxl
 
-from harness import GongwenEnv, check, scratch_folder, skip, summary
+from harness import GongwenEnv, arguments, check, docx_texts, scratch_folder, skip, summary, xlsx_values
 
 FORBIDDEN = set('/\\:*?"<>|')
 DEVICES = {"CON", "PRN", "AUX", "NUL"} | {f"COM{i}" for i in range(1, 10)} | {f"LPT{i}" for i in range(1, 10)}
@@ -56,8 +54,7 @@ DEVICES = {"CON", "PRN", "AUX", "NUL"} | {f"COM{i}" for i in range(1, 10)} | {f"
 class Env(GongwenEnv):
     def batch(self, tid, lst, *args, out=None):
         out = out or (self.fresh_dir("batch") / "out")
-        p = subprocess.run([self.gongwen, "batch", tid, str(lst), "--out", str(out), *args],
-                           capture_output=True, text=True, timeout=900)
+        p = self.run("batch", tid, str(lst), "--out", str(out), *args, timeout=900)
         return p, out
 
 
@@ -66,16 +63,6 @@ def read_manifest(folder):
     bom = raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     return bom, rows[0] if rows else [], rows[1:]
-
-
-def xlsx_cells(path):
-    ws = openpyxl.load_workbook(path).active
-    return [c.value for row in ws.iter_rows() for c in row if c.value is not None]
-
-
-def docx_texts(path):
-    d = docx.Document(path)
-    return [p.text for p in d.paragraphs] + [c.text for t in d.tables for r in t.rows for c in r.cells]
 
 
 def only_files(folder):
@@ -136,7 +123,7 @@ def check_thousand_xlsx(env):
     for i in range(0, 1000, 50):  # 20 spot checks
         row, r = i + 2, rows[i]
         try:
-            cells = xlsx_cells(out / expected[row])
+            cells = xlsx_values(out / expected[row])
         except Exception as e:
             check(f"[1] row {row}: openpyxl opens it", False, f"{type(e).__name__}: {e}")
             continue
@@ -208,7 +195,7 @@ def check_gbk_csv(env):
         names = [r[1] for r in rows[first - 2:last - 1]]
         stem = f"{first}-{unit}"
         try:
-            cells = xlsx_cells(out / f"{stem}.xlsx")
+            cells = xlsx_values(out / f"{stem}.xlsx")
             texts = docx_texts(out / f"{stem}.docx")
         except Exception as e:
             check(f"[2] {stem}: readers open it", False, f"{type(e).__name__}: {e}")
@@ -325,7 +312,7 @@ def check_keep_going(env):
     for (row, key, label, rule), line in zip(BAD_ROWS, lines[1:4]):
         check(f"[5] manifest says why row {row} is bad", key in line[3] and label in line[3] and rule in line[3], str(line))
     for name, r in ((want[0], BAD_LIST[1]), (want[1], BAD_LIST[5])):
-        cells = xlsx_cells(out / name)
+        cells = xlsx_values(out / name)
         check(f"[5] {name} holds its row", r[0] in cells and r[1] in cells and 30 in cells, str(cells[:8]))
     check_zip(out, "[6]")
 
@@ -395,9 +382,7 @@ def check_memory(env):
 # ---------------------------------------------------------------- main
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--gongwen", required=True, help="path to the gongwen binary")
-    ap.add_argument("--keep", help="copy all lists and outputs to this directory")
+    ap = arguments(__doc__, keep="copy all lists and outputs to this directory")
     ap.add_argument("--memory", action="store_true", help="also measure peak RSS for 1,000 and 10,000 records")
     args = ap.parse_args()
     started = time.time()

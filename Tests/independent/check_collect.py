@@ -35,7 +35,6 @@ import argparse
 import json
 import os
 import random
-import re
 import shutil
 import subprocess
 import sys
@@ -46,23 +45,19 @@ from pathlib import Path
 
 import openpyxl
 
-from harness import GongwenEnv, check, scratch_folder, summary
+from harness import (GongwenEnv, arguments, check, load_example, load_template, lookup, scratch_folder, squash,
+                     summary)
 
 
 
 class Env(GongwenEnv):
-    def render(self, tid, data, fmt, out):
-        """Renders data (None for blank) and returns the path written."""
-        args = ["render", tid]
-        if data is not None:
-            src = self.fresh_dir("data") / "data.json"
-            src.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-            args.append(str(src))
-        p = self.run(*args, "--format", fmt, "--out", str(out))
-        lines = p.stdout.strip().splitlines()
-        if p.returncode != 0 or not lines:
+    def render_path(self, tid, data, fmt, out):
+        """Renders data (None for blank) and returns the path written: the forms are only the
+        input here, so a render that fails stops the case."""
+        p, _, path = self.render(tid, data, fmt, out)
+        if p.returncode != 0 or path is None:
             raise RuntimeError(f"render {tid} {fmt} failed: exit {p.returncode}, {p.stderr}")
-        return Path(lines[-1])
+        return path
 
     def collect(self, tid, *paths):
         """Runs collect; returns (result, out dir, {file name: data}). The result has
@@ -88,23 +83,6 @@ class Env(GongwenEnv):
 
 
 # ---------------------------------------------------------------- data
-
-def load_template(tid):
-    return json.loads(Path("templates/forms", tid + ".json").read_text(encoding="utf-8"))
-
-
-def load_example(form):
-    return json.loads(Path("examples/forms", form + ".json").read_text(encoding="utf-8"),
-                      parse_float=Decimal, parse_int=Decimal)
-
-
-def lookup(data, dotted):
-    for part in dotted.split("."):
-        if not isinstance(data, dict) or part not in data:
-            return None
-        data = data[part]
-    return data
-
 
 def put(obj, dotted, value):
     parts = dotted.split(".")
@@ -147,6 +125,12 @@ def grid_inputs(tpl):
             elif label is not None:
                 out.append((label, cell["field"]))
     return out
+
+
+def right_of(ws, label):
+    """The input cell of a label cell: the one right of the label's merged range."""
+    col = next((m.max_col for m in ws.merged_cells.ranges if label.coordinate in m), label.column)
+    return ws.cell(row=label.row, column=col + 1)
 
 
 def expected_data(tpl, data):
@@ -205,12 +189,8 @@ def resave(env, files, fmt):
         name = f"{i:02d}-{f.parent.name}.{fmt}"  # unique, so no output overwrites another
         shutil.copy(f, src / name)
         names[f] = name
-    profile = env.fresh_dir("lo-profile")
-    started = time.time()
-    p = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{profile}",
-                        "--convert-to", fmt, "--outdir", str(dst), *sorted(str(src / n) for n in names.values())],
-                       capture_output=True, text=True, timeout=900)
-    print(f"LibreOffice re-saved {len(files)} {fmt} files in {time.time() - started:.1f}s (exit {p.returncode})")
+    p, seconds = env.convert(fmt, dst, sorted(str(src / n) for n in names.values()))
+    print(f"LibreOffice re-saved {len(files)} {fmt} files in {seconds:.1f}s (exit {p.returncode})")
     return {f: dst / n for f, n in names.items()}
 
 
@@ -226,15 +206,9 @@ def fill_blank_like_a_person(tpl, blank, data, dest, numbers_as_text=False, shee
     ws = wb.worksheets[0]
     if sheet_title:
         ws.title = sheet_title
-    squeeze = lambda s: re.sub(r"\s+", "", str(s or ""))  # noqa: E731
-    merged = list(ws.merged_cells.ranges)
-
-    def right_of(cell):
-        col = next((m.max_col for m in merged if cell.coordinate in m), cell.column)
-        return ws.cell(row=cell.row, column=col + 1)
 
     def find(text):
-        return next((c for row in ws.iter_rows() for c in row if squeeze(c.value) == squeeze(text)), None)
+        return next((c for row in ws.iter_rows() for c in row if squash(c.value) == squash(text)), None)
 
     def typed(v):
         if isinstance(v, Decimal) and not numbers_as_text:
@@ -251,7 +225,7 @@ def fill_blank_like_a_person(tpl, blank, data, dest, numbers_as_text=False, shee
             v = lookup(data, key)
             if v in (None, ""):
                 continue
-            target = right_of(find(label))
+            target = right_of(ws, find(label))
             target.value = typed(v)
     else:
         labels = {f["key"]: f["label"] for f in tpl["fields"]}
@@ -268,11 +242,11 @@ def check_round_trips(env, templates):
     ours = {}  # (tid, fmt) -> path
     for t in templates:
         tpl = load_template(t["id"])
-        data = load_example(tpl["form"])
+        data = load_example(tpl["form"], decimal=True)
         folder = env.fresh_dir(t["id"])
         for fmt in ("xlsx", "docx"):
             try:
-                ours[(t["id"], fmt)] = env.render(t["id"], plain(data), fmt, folder)
+                ours[(t["id"], fmt)] = env.render_path(t["id"], plain(data), fmt, folder)
             except RuntimeError as e:
                 check(f"[1] {t['id']} {fmt}: render", False, str(e))
     resaved = {}
@@ -283,7 +257,7 @@ def check_round_trips(env, templates):
     for t in templates:
         tid = t["id"]
         tpl = load_template(tid)
-        data = load_example(tpl["form"])
+        data = load_example(tpl["form"], decimal=True)
         want = expected_data(tpl, data)
         folder = env.fresh_dir(f"returned-{tid}")
         cases = {}
@@ -293,7 +267,7 @@ def check_round_trips(env, templates):
             lo = resaved.get((tid, fmt))
             if check(f"[1] {tid} {fmt}: LibreOffice re-saved it", lo and lo.is_file(), f"{lo} missing"):
                 cases[f"libreoffice.{fmt}"] = lo
-        blank = env.render(tid, None, "xlsx", env.fresh_dir(f"blank-{tid}"))
+        blank = env.render_path(tid, None, "xlsx", env.fresh_dir(f"blank-{tid}"))
         for name, options in [("hand-filled.xlsx", {}),
                               ("hand-filled-numbers-as-text-renamed-sheet.xlsx",
                                {"numbers_as_text": True, "sheet_title": "本单位填报"})]:
@@ -336,14 +310,10 @@ def random_statistics(rng, i):
 def openpyxl_values(path, tpl):
     """The statistics form's values read independently: each input cell right of its label."""
     ws = openpyxl.load_workbook(path).worksheets[0]
-    squeeze = lambda s: re.sub(r"\s+", "", str(s or ""))  # noqa: E731
-    merged = list(ws.merged_cells.ranges)
-    cells = {squeeze(c.value): c for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
+    cells = {squash(c.value): c for row in ws.iter_rows() for c in row if isinstance(c.value, str)}
     out = {}
     for label, key in grid_inputs(tpl):
-        cell = cells[squeeze(label)]
-        col = next((m.max_col for m in merged if cell.coordinate in m), cell.column)
-        v = ws.cell(row=cell.row, column=col + 1).value
+        v = right_of(ws, cells[squash(label)]).value
         if v is not None:
             out[key] = Decimal(str(v))
     return out
@@ -357,7 +327,7 @@ def check_totals(env):
     datas[0]["funds"] = {**datas[0].get("funds", {}), "central": Decimal("0.1")}
     datas[1]["funds"] = {**datas[1].get("funds", {}), "central": Decimal("0.2")}
     for d in datas:
-        env.render("statistics-2022", plain(d), "xlsx", folder)
+        env.render_path("statistics-2022", plain(d), "xlsx", folder)
     files = sorted(folder.iterdir())
     check("[3] 20 statistics forms rendered", len(files) == 20, str(len(files)))
     keys = [key for _, key in grid_inputs(tpl)]
@@ -471,9 +441,9 @@ def check_bad_files(env):
     good_b = {"reporter": "乙县科学技术局", "activities": {"held": 4}, "funds": {"central": Decimal("2.5")}}
     good_c = {"reporter": "丙县科学技术局", "activities": {"held": 5}}
     src = env.fresh_dir("mixed-src")
-    a = env.render("statistics-2022", plain(good_a), "xlsx", src)
-    b = env.render("statistics-2022", plain(good_b), "xlsx", src)
-    c = env.render("statistics-2022", plain(good_c), "docx", src)
+    a = env.render_path("statistics-2022", plain(good_a), "xlsx", src)
+    b = env.render_path("statistics-2022", plain(good_b), "xlsx", src)
+    c = env.render_path("statistics-2022", plain(good_c), "docx", src)
     shutil.copy(a, folder / "01-good.xlsx")
     shutil.copy(b, folder / "02-good.xlsx")
     shutil.copy(c, folder / "03-same-form-docx-renamed.xlsx")
@@ -487,11 +457,11 @@ def check_bad_files(env):
     replace_part(a, folder / "07-huge-sheet.xlsx", "xl/worksheets/sheet1.xml", lambda w: w.write(HUGE_SHEET))
     (folder / "08-text.xlsx").write_text("部门/地方,举办活动次数\n甲,3\n", encoding="utf-8")
     (folder / "09-legacy.xlsx").write_bytes(bytes([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) + b"\0" * 504)
-    kp = env.render("key-project-2020", load_example_plain("key-project"), "docx", src)
+    kp = env.render_path("key-project-2020", load_example("key-project"), "docx", src)
     shutil.copy(kp, folder / "10-other-form-docx-renamed.xlsx")
     (folder / "11-negative.xlsx").write_bytes(b"")  # replaced below
     bad_values = {"reporter": "丁县科学技术局", "activities": {"held": 2}}
-    d = env.render("statistics-2022", bad_values, "xlsx", src)
+    d = env.render_path("statistics-2022", bad_values, "xlsx", src)
     wb = openpyxl.load_workbook(d)
     ws = wb.worksheets[0]
     held = next(c for r in ws.iter_rows() for c in r if c.value == "举办活动次数")
@@ -541,15 +511,11 @@ def check_bad_files(env):
         check("[4] summary.xlsx of the good files opens", False, f"{type(e).__name__}: {e}")
 
 
-def load_example_plain(form):
-    return json.loads(Path("examples/forms", form + ".json").read_text(encoding="utf-8"))
-
-
 # ---------------------------------------------------------------- check 5
 
 def check_exit_codes(env):
     folder = env.fresh_dir("ok")
-    env.render("statistics-2022", load_example_plain("statistics"), "xlsx", folder)
+    env.render_path("statistics-2022", load_example("statistics"), "xlsx", folder)
     p, out, records = env.collect("no-such-form", folder)
     check("[5] unknown template: exit 64", p.returncode == 64, f"exit {p.returncode}, stderr {p.stderr!r}")
     check("[5] unknown template: nothing written", not os.listdir(out), str(os.listdir(out)))
@@ -572,9 +538,7 @@ def check_exit_codes(env):
 # ---------------------------------------------------------------- main
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--gongwen", required=True, help="path to the gongwen binary")
-    ap.add_argument("--keep", help="copy all inputs and outputs to this directory")
+    ap = arguments(__doc__, keep="copy all inputs and outputs to this directory")
     args = ap.parse_args()
     started = time.time()
     with scratch_folder("gongwen-collect-", args.keep) as tmp:

@@ -26,20 +26,17 @@ Checks (see /work/shared/design/forms.md):
 Usage (from the repo root):
     python3 Tests/independent/check_forms.py --gongwen .build/debug/gongwen [--keep DIR]
 """
-import argparse
-import json
 import os
 import re
 import shutil
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import docx
-import openpyxl
 
-from harness import GongwenEnv, check, scratch_folder, summary
+from harness import (GongwenEnv, arguments, check, is_number, load_example, load_template, lookup, pdf_page_count,
+                     scratch_folder, squash, summary, xlsx_rows)
 
 
 
@@ -49,26 +46,10 @@ class Env(GongwenEnv):
         self.to_convert = []  # (label, file, title-or-None)
 
     def run(self, *args):
-        return subprocess.run([self.gongwen, *args], capture_output=True, text=True, timeout=120)
-
-    def render(self, tid, data, fmt, out=None, raw=None):
-        """Render; data is a dict (written to a JSON file), None for blank, or raw text."""
-        out = out or self.fresh_dir(f"{tid}-{fmt}")
-        args = ["render", tid]
-        if data is not None or raw is not None:
-            src = self.fresh_dir("data") / "data.json"
-            src.write_text(raw if raw is not None else json.dumps(data, ensure_ascii=False), encoding="utf-8")
-            args.append(str(src))
-        p = self.run(*args, "--format", fmt, "--out", str(out))
-        lines = p.stdout.strip().splitlines()
-        return p, out, Path(lines[-1]) if lines else None
+        return super().run(*args, timeout=120)
 
 
 # ---------------------------------------------------------------- readers
-
-def load_template(tid):
-    return json.loads(Path("templates/forms", tid + ".json").read_text(encoding="utf-8"))
-
 
 def printed_keys(tpl):
     lay = tpl["layout"]
@@ -81,14 +62,6 @@ def printed_keys(tpl):
     return keys
 
 
-def lookup(data, dotted):
-    for part in dotted.split("."):
-        if not isinstance(data, dict) or part not in data:
-            return None
-        data = data[part]
-    return data
-
-
 def expected_values(tpl, data):
     """(key, value) for each printed value of data in this template."""
     out = []
@@ -99,15 +72,6 @@ def expected_values(tpl, data):
         elif lookup(data, key) is not None:
             out.append((key, lookup(data, key)))
     return out
-
-
-def is_number(v):
-    return isinstance(v, (int, float)) and not isinstance(v, bool)
-
-
-def read_xlsx(path):
-    ws = openpyxl.load_workbook(path).active
-    return ws, [[c.value for c in row] for row in ws.iter_rows()]
 
 
 def read_docx(path):
@@ -152,7 +116,7 @@ def check_file(env, tpl, fmt, data, label):
     title, lay = tpl["title"], tpl["layout"]
     try:
         if fmt == "xlsx":
-            ws, rows = read_xlsx(path)
+            ws, rows = xlsx_rows(path)
             check(f"{name}: title in A1", ws["A1"].value == title, repr(ws["A1"].value))
             has = lambda v: xlsx_has(rows, v)  # noqa: E731
             texts = [c for r in rows for c in r if isinstance(c, str)]
@@ -187,7 +151,7 @@ def check_file(env, tpl, fmt, data, label):
 def check_templates(env, templates):
     for t in templates:
         tpl = load_template(t["id"])
-        example = json.loads(Path("examples/forms", tpl["form"] + ".json").read_text(encoding="utf-8"))
+        example = load_example(tpl["form"])
         for fmt in ("xlsx", "docx"):
             check_file(env, tpl, fmt, None, f"{t['id']} {fmt} blank")
             check_file(env, tpl, fmt, example, f"{t['id']} {fmt} filled")
@@ -200,29 +164,15 @@ def convert_all(env):
     src, pdf = env.fresh_dir("convert-src"), env.fresh_dir("pdf")
     for label, path, _ in env.to_convert:
         shutil.copy(path, src / f"{label}{path.suffix}")
-    profile = env.fresh_dir("lo-profile")
     files = sorted(str(f) for f in src.iterdir())
-    started = time.time()
-    p = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{profile}",
-                        "--convert-to", "pdf", "--outdir", str(pdf), *files],
-                       capture_output=True, text=True, timeout=900)
-    print(f"LibreOffice converted {len(files)} files in {time.time() - started:.1f}s (exit {p.returncode})")
+    p, seconds = env.convert("pdf", pdf, files)
+    print(f"LibreOffice converted {len(files)} files in {seconds:.1f}s (exit {p.returncode})")
     return {label: pdf / f"{label}.pdf" for label, _, _ in env.to_convert}
 
 
 def pdftext(pdf, page=None):
     rng = ["-f", str(page), "-l", str(page)] if page else []
     return subprocess.run(["pdftotext", *rng, str(pdf), "-"], capture_output=True, text=True).stdout
-
-
-def squash(s):
-    return re.sub(r"\s+", "", s)
-
-
-def pdf_pages(pdf):
-    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
-    m = re.search(r"^Pages:\s+(\d+)", out, re.M)
-    return int(m.group(1)) if m else 0
 
 
 def check_pdfs(env, pdfs):
@@ -249,7 +199,7 @@ def check_long_list(env):
         if not check(f"[2] 60 rows {fmt}: render", p.returncode == 0 and path and path.is_file(), p.stderr):
             continue
         if fmt == "xlsx":
-            ws, rows = read_xlsx(path)
+            ws, rows = xlsx_rows(path)
             head = next((i + 1 for i, r in enumerate(rows) if r and r[0] == "单位名称"), None)
             ptr = (ws.print_title_rows or "").replace("$", "")
             check("[2] 60 rows xlsx: print_title_rows is the heading row", head and ptr == f"{head}:{head}",
@@ -267,7 +217,7 @@ def check_long_list_pdfs(pdfs):
         if not pdf or not pdf.is_file():
             check(f"[2] 60 rows {fmt}: PDF", False, "no PDF")
             continue
-        n = pdf_pages(pdf)
+        n = pdf_page_count(pdf)
         check(f"[2] 60 rows {fmt}: PDF has more than one page", n > 1, f"{n} page(s)")
         missing = [i for i in range(1, n + 1) if "单位名称" not in squash(pdftext(pdf, i))]
         check(f"[2] 60 rows {fmt}: heading 单位名称 on every page", not missing, f"missing on pages {missing}")
@@ -294,7 +244,7 @@ def check_text_survives(env):
             continue
         try:
             if fmt == "xlsx":
-                _, rows = read_xlsx(path)
+                _, rows = xlsx_rows(path)
                 has = lambda v: xlsx_has(rows, v)  # noqa: E731
             else:
                 _, tables = read_docx(path)
@@ -383,9 +333,7 @@ def check_exit_codes(env):
 # ---------------------------------------------------------------- main
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--gongwen", required=True, help="path to the gongwen binary")
-    ap.add_argument("--keep", help="copy all outputs (forms, PDFs) to this directory")
+    ap = arguments(__doc__, keep="copy all outputs (forms, PDFs) to this directory")
     args = ap.parse_args()
     started = time.time()
     with scratch_folder("gongwen-check-", args.keep) as tmp:

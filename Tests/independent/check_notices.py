@@ -29,7 +29,6 @@ Usage (from the repo root):
     python3 Tests/independent/check_notices.py --gongwen .build/debug/gongwen \
         [--keep DIR] [--previews examples/previews]
 """
-import argparse
 import copy
 import json
 import os
@@ -43,7 +42,8 @@ from pathlib import Path
 
 import docx
 
-from harness import GongwenEnv, check, scratch_folder, skip, summary
+from harness import (GongwenEnv, arguments, check, load_template, pdf_page_count, scratch_folder, skip, squash,
+                     summary)
 
 
 
@@ -55,10 +55,6 @@ class Env(GongwenEnv):
 
 
 # ---------------------------------------------------------------- helpers
-
-def squash(s):
-    return re.sub(r"\s+", "", s)
-
 
 def load_notice(path):
     return json.loads(Path(path).read_text(encoding="utf-8"))
@@ -96,12 +92,6 @@ def body_strings(notice):
         for j, line in enumerate(b.get("contact", [])):
             out.append((f"block {i} contact[{j}]", line))
     return out
-
-
-def pdf_page_count(pdf):
-    out = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True).stdout
-    m = re.search(r"^Pages:\s+(\d+)", out, re.M)
-    return int(m.group(1)) if m else 0
 
 
 def pdf_page_size(pdf):
@@ -385,7 +375,7 @@ def bad_cases(base):
     variant("control character U+0007 in body text",
             lambda n: n["body"][0].__setitem__("text", n["body"][0]["text"] + "\u0007"),
             "body[0].text", "正文", "xml-character")
-    tpl = json.loads(Path("templates/forms/key-project-2020.json").read_text(encoding="utf-8"))
+    tpl = load_template("key-project-2020")
     postcode = next(f["label"] for f in tpl["fields"] if f["key"] == "postcode")
     variant("attached form with postcode 4500",
             lambda n: n["attachments"][0]["form"]["data"].__setitem__("postcode", "4500"),
@@ -482,9 +472,7 @@ def write_previews(folder, pdfs):
 # ---------------------------------------------------------------- main
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--gongwen", required=True, help="path to the gongwen binary")
-    ap.add_argument("--keep", help="copy all outputs (DOCX, PDFs, bad inputs) to this directory")
+    ap = arguments(__doc__, keep="copy all outputs (DOCX, PDFs, bad inputs) to this directory")
     ap.add_argument("--previews", help="write a PNG of page 1 of each example here (notice-000.png ...)")
     args = ap.parse_args()
     started = time.time()

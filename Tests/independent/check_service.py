@@ -38,7 +38,6 @@ Checks:
 Usage (from the repo root):
     python3 Tests/independent/check_service.py --gongwen .build/debug/gongwen
 """
-import argparse
 import io
 import json
 import os
@@ -48,11 +47,9 @@ import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.error
-import urllib.parse
 import urllib.request
 import zipfile
 from pathlib import Path
@@ -60,87 +57,11 @@ from pathlib import Path
 import docx
 import openpyxl
 
-from harness import check, summary
+from harness import ROOT, Server, arguments, check, disposition_names, docx_texts, scratch_folder, summary, xlsx_values
 
-ROOT = Path(__file__).resolve().parents[2]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PROBLEM = "application/problem+json"
-
-
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Response:
-    def __init__(self, status, headers, body):
-        self.status, self.headers, self.body = status, headers, body
-
-    def header(self, name):
-        return self.headers.get(name)
-
-    def json(self):
-        return json.loads(self.body.decode("utf-8"))
-
-
-class Server:
-    """One `gongwen serve` process on a free port, its log in a file, its TMPDIR private."""
-
-    def __init__(self, gongwen, tmp, name, env=None, args=()):
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.tmpdir = Path(tmp) / f"{name}-tmp"
-        self.tmpdir.mkdir()
-        self.log_path = Path(tmp) / f"{name}.log"
-        self.log = open(self.log_path, "w")
-        environment = {k: v for k, v in os.environ.items() if k != "GONGWEN_TOKEN"}
-        environment["TMPDIR"] = str(self.tmpdir)
-        environment.update(env or {})
-        self.process = subprocess.Popen(
-            [str(Path(gongwen).resolve()), "serve", "--port", str(self.port), *args],
-            cwd=ROOT, env=environment, stdout=self.log, stderr=subprocess.STDOUT)
-
-    def wait_ready(self, timeout=60):
-        deadline = time.time() + timeout
-        while time.time() < deadline:
-            if self.process.poll() is not None:
-                return False
-            try:
-                if self.request("GET", "/healthz", timeout=2).status == 200:
-                    return True
-            except OSError:
-                pass
-            time.sleep(0.2)
-        return False
-
-    def request(self, method, path, body=None, headers=None, timeout=120):
-        req = urllib.request.Request(self.base + path, data=body, method=method, headers=headers or {})
-        try:
-            with urllib.request.urlopen(req, timeout=timeout) as r:
-                return Response(r.status, r.headers, r.read())
-        except urllib.error.HTTPError as e:
-            return Response(e.code, e.headers, e.read())
-
-    def post_json(self, path, data, headers=None):
-        body = data if isinstance(data, bytes) else json.dumps(data, ensure_ascii=False).encode("utf-8")
-        return self.request("POST", path, body, {"Content-Type": "application/json", **(headers or {})})
-
-    def log_text(self):
-        self.log.flush()
-        return self.log_path.read_text(encoding="utf-8", errors="replace")
-
-    def stop(self, timeout=60):
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=timeout)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        self.log.close()
-        return self.process.returncode
 
 
 # ---------------------------------------------------------------- helpers
@@ -171,22 +92,6 @@ def problem_ok(name, r, status, fields=None):
     no_trace = not re.search(r"(Fatal error|\.swift:\d+|Stack trace|0x[0-9a-f]{8,})", r.body.decode("utf-8", "replace"))
     check(f"{name}: no internals in the body", no_trace, r.body[:300])
     return ok and shape
-
-
-def disposition_name(header):
-    """The file names of a Content-Disposition: (filename*, filename)."""
-    star = re.search(r"filename\*=UTF-8''([^;]+)", header or "")
-    plain = re.search(r'filename="([^"]*)"', header or "")
-    return (urllib.parse.unquote(star.group(1)) if star else None, plain.group(1) if plain else None)
-
-
-def xlsx_texts(data):
-    wb = openpyxl.load_workbook(io.BytesIO(data))
-    out = []
-    for ws in wb.worksheets:
-        for row in ws.iter_rows(values_only=True):
-            out += [str(v) for v in row if v is not None]
-    return out
 
 
 def flatten(data, prefix=""):
@@ -242,7 +147,7 @@ def check_templates(s, gongwen):
             ok = b.status == 200 and b.header("Content-Type") == (XLSX if fmt == "xlsx" else DOCX)
             try:
                 if fmt == "xlsx":
-                    texts = xlsx_texts(b.body)
+                    texts = [str(v) for v in xlsx_values(b.body, every_sheet=True)]
                     ok = ok and any(t["title"].replace(" ", "") in x.replace(" ", "") for x in texts)
                 else:
                     d = docx.Document(io.BytesIO(b.body))
@@ -268,11 +173,11 @@ def check_render(s, templates):
         if not check(f"render {t['id']} xlsx: 200 {XLSX}", r.status == 200 and r.header("Content-Type") == XLSX,
                      f"{r.status} {r.body[:400]!r}"):
             continue
-        star, plain = disposition_name(r.header("Content-Disposition"))
+        star, plain = disposition_names(r.header("Content-Disposition"))
         check(f"render {t['id']}: filename* is the Chinese title", star == t["title"] + ".xlsx" or
               (star or "").endswith(".xlsx") and t["title"].split()[0] in (star or ""), r.header("Content-Disposition"))
         check(f"render {t['id']}: ASCII filename fallback", plain == f"{t['id']}.xlsx", r.header("Content-Disposition"))
-        texts = xlsx_texts(r.body)
+        texts = [str(v) for v in xlsx_values(r.body, every_sheet=True)]
         joined = "\n".join(texts)
         missing = []
         for v in flatten(example_for):
@@ -288,9 +193,7 @@ def check_render(s, templates):
         check(f"render {t['id']} xlsx: every value sent is in the sheet (openpyxl)", not missing, missing[:5])
         r = s.post_json(f"/api/render/{t['id']}?format=docx", example_for)
         try:
-            d = docx.Document(io.BytesIO(r.body))
-            text = "\n".join([p.text for p in d.paragraphs] +
-                             [c.text for tb in d.tables for row in tb.rows for c in row.cells])
+            text = "\n".join(docx_texts(r.body))
             words = [str(v) for v in flatten(example_for) if isinstance(v, str)]
             missing = [w[:40] for w in words if w not in text]
             check(f"render {t['id']} docx: opens in python-docx with every text value",
@@ -325,7 +228,7 @@ def check_notices(s):
     except Exception as e:  # noqa: BLE001
         ok = check("notice docx: opens", False, str(e))
     check("notice docx: opens in python-docx with the title", ok, f"{r.status} {r.body[:300]!r}")
-    star, _ = disposition_name(r.header("Content-Disposition"))
+    star, _ = disposition_names(r.header("Content-Disposition"))
     check("notice docx: named by its title", star == "".join(notice["title"]) + ".docx", r.header("Content-Disposition"))
     r = s.post_json("/api/notices?format=pdf", notice)
     if shutil.which("soffice"):
@@ -528,37 +431,35 @@ def check_sigterm(gongwen, tmp):
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--gongwen", required=True, help="path to the gongwen binary")
+    ap = arguments(__doc__)
     ap.add_argument("--skip-schemathesis", action="store_true", help="leave out the schemathesis run")
     args = ap.parse_args()
     gongwen = str(Path(args.gongwen).resolve())
     started = time.time()
-    tmp = tempfile.mkdtemp(prefix="gongwen-check-service-")
-    s = Server(gongwen, tmp, "main")
-    try:
-        check_start(s)
-        if s.process.poll() is None:
-            check_openapi(s)
-            templates = check_templates(s, gongwen)
-            check_render(s, templates)
-            check_errors(s)
-            check_notices(s)
-            check_batch_collect(s)
-            if not args.skip_schemathesis:
-                check_schemathesis(s, tmp)
-            check_logs(s)
-            left_before_stop = [p.name for p in s.tmpdir.iterdir()]
-        code = s.stop()
-        check("main: SIGTERM exits 0", code == 0, f"exit {code}")
-        left = [p.name for p in s.tmpdir.iterdir()]
-        check("main: no temporary file left behind", not left, left[:5])
-        check_token(gongwen, tmp)
-        check_sigterm(gongwen, tmp)
-    finally:
-        if s.process.poll() is None:
-            s.process.kill()
-        shutil.rmtree(tmp, ignore_errors=True)
+    with scratch_folder("gongwen-check-service-") as tmp:
+        s = Server(gongwen, tmp, "main")
+        try:
+            check_start(s)
+            if s.process.poll() is None:
+                check_openapi(s)
+                templates = check_templates(s, gongwen)
+                check_render(s, templates)
+                check_errors(s)
+                check_notices(s)
+                check_batch_collect(s)
+                if not args.skip_schemathesis:
+                    check_schemathesis(s, tmp)
+                check_logs(s)
+                left_before_stop = [p.name for p in s.tmpdir.iterdir()]
+            code = s.stop()
+            check("main: SIGTERM exits 0", code == 0, f"exit {code}")
+            left = [p.name for p in s.tmpdir.iterdir()]
+            check("main: no temporary file left behind", not left, left[:5])
+            check_token(gongwen, tmp)
+            check_sigterm(gongwen, tmp)
+        finally:
+            if s.process.poll() is None:
+                s.process.kill()
     return summary(started)
 
 

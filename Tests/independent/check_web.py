@@ -35,74 +35,27 @@ Without chromium, chromedriver or selenium it prints a SKIP line and exits 0
 Usage (from the repo root):
     python3 Tests/independent/check_web.py --gongwen .build/debug/gongwen [--screenshot examples/previews/web-form.png]
 """
-import argparse
 import json
 import os
-import shutil
-import socket
-import subprocess
 import sys
-import tempfile
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 import zipfile
 from pathlib import Path
 
-from harness import check, summary
+from harness import (Server, arguments, check, disposition_names, docx_texts, http, is_number, load_example,
+                     load_template, scratch_folder, summary, xlsx_values)
 
 CHROMIUM = next((p for p in ("/usr/bin/chromium", "/usr/bin/chromium-browser") if os.path.exists(p)), None)
 CHROMEDRIVER = "/usr/bin/chromedriver"
 
 
-def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def http(url, data=None, headers=None, method=None):
-    req = urllib.request.Request(url, data=data, headers=headers or {}, method=method)
-    try:
-        with urllib.request.urlopen(req, timeout=30) as r:
-            return r.status, dict(r.headers), r.read()
-    except urllib.error.HTTPError as e:
-        return e.code, dict(e.headers), e.read()
-
-
-class Server:
-    """`gongwen serve` on a free port of 127.0.0.1, from the repo root."""
-
-    def __init__(self, gongwen, token=None):
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        env = {k: v for k, v in os.environ.items() if k != "GONGWEN_TOKEN"}
-        if token:
-            env["GONGWEN_TOKEN"] = token
-        self.log = tempfile.TemporaryFile()
-        self.proc = subprocess.Popen([str(Path(gongwen).resolve()), "serve", "--port", str(self.port)],
-                                     env=env, stdout=self.log, stderr=subprocess.STDOUT)
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            if self.proc.poll() is not None:
-                break
-            try:
-                http(self.url + "/app.css")
-                return
-            except OSError:
-                time.sleep(0.2)
-        self.stop()
-        self.log.seek(0)
-        raise RuntimeError(f"gongwen serve did not start: {self.log.read().decode(errors='replace')[-2000:]}")
-
-    def stop(self):
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
+def serve(gongwen, tmp, name, env=None):
+    """A `gongwen serve` ready for the browser, or RuntimeError with the end of its log."""
+    server = Server(gongwen, tmp, name, env)
+    if not server.wait_ready():
+        server.stop()
+        raise RuntimeError(f"gongwen serve did not start: {server.log_text()[-2000:]}")
+    return server
 
 
 # ---------------------------------------------------------------- browser
@@ -194,31 +147,26 @@ class Page:
             time.sleep(0.1)
         return None
 
+    def download(self, label):
+        """Clicks the button and returns the file it downloads, None if none comes."""
+        before = self.clear_downloads()
+        self.click(self.button(label))
+        return self.wait_download(before)
+
     def status(self):
         return (self.css("#status") or [None])[0].text if self.css("#status") else ""
 
 
-def cells_xlsx(path):
-    import openpyxl
-    ws = openpyxl.load_workbook(path).active
-    return [c.value for row in ws.iter_rows() for c in row if c.value is not None]
-
-
 def has_value(cells, v):
-    if isinstance(v, (int, float)) and not isinstance(v, bool):
-        return any(isinstance(c, (int, float)) and not isinstance(c, bool) and abs(c - v) < 1e-9 for c in cells)
+    if is_number(v):
+        return any(is_number(c) and abs(c - v) < 1e-9 for c in cells)
     return v in cells
 
 
 def server_file_name(base, tid, data, fmt):
-    st, hd, _ = http(f"{base}/api/render/{tid}?format={fmt}", json.dumps(data, ensure_ascii=False).encode(),
-                     {"Content-Type": "application/json"}, "POST")
-    cd = next((v for k, v in hd.items() if k.lower() == "content-disposition"), "")
-    for part in cd.split(";"):
-        part = part.strip()
-        if part.lower().startswith("filename*="):
-            return urllib.parse.unquote(part.split("''", 1)[1])
-    return None
+    r = http(f"{base}/api/render/{tid}?format={fmt}", json.dumps(data, ensure_ascii=False).encode(),
+             {"Content-Type": "application/json"}, "POST")
+    return disposition_names(r.header("Content-Disposition"))[0]
 
 
 # ---------------------------------------------------------------- 1: assets
@@ -227,10 +175,10 @@ def check_assets(base):
     types = {"/": "text/html", "/app.js": "javascript", "/app.css": "text/css"}
     bodies = {}
     for path, want in types.items():
-        st, hd, body = http(base + path)
-        ctype = next((v for k, v in hd.items() if k.lower() == "content-type"), "")
-        check(f"[1] GET {path}: 200 {want}", st == 200 and want in ctype, f"{st} {ctype}")
-        bodies[path] = body.decode("utf-8", errors="replace")
+        r = http(base + path)
+        ctype = r.header("Content-Type") or ""
+        check(f"[1] GET {path}: 200 {want}", r.status == 200 and want in ctype, f"{r.status} {ctype}")
+        bodies[path] = r.body.decode("utf-8", errors="replace")
     html = bodies["/"]
     check("[1] index.html loads /app.js and /app.css", 'src="/app.js"' in html and 'href="/app.css"' in html, html[:400])
     for path, body in bodies.items():
@@ -363,9 +311,7 @@ def check_key_project(page, templates, example, screenshot):
           postcode.get_attribute("aria-invalid"))
     fixed = dict(example)
     want_name = server_file_name(page.base, "key-project-2020", fixed, "xlsx")
-    before = page.clear_downloads()
-    page.click(page.button("生成已填表（XLSX）"))
-    path = page.wait_download(before)
+    path = page.download("生成已填表（XLSX）")
     check("[4] the filled XLSX downloads", path is not None, f"files {page.files()}")
     if path:
         check("[4] saved under the server's file name (filename*)", want_name and path.name == want_name,
@@ -373,7 +319,7 @@ def check_key_project(page, templates, example, screenshot):
         check("[4] the page says it was generated", "已生成" in page.status(), page.status())
         check("[4] the error summary is gone", not page.one("#error-summary").is_displayed())
         try:
-            cells = cells_xlsx(path)
+            cells = xlsx_values(path)
             missing = [k for k, v in fixed.items() if not has_value(cells, v)]
             check("[4] openpyxl finds every value in the XLSX", not missing, f"missing {missing}")
             check("[4] the XLSX has the fixed postcode, not the bad one", "450007" in cells and "4500" not in cells)
@@ -383,34 +329,25 @@ def check_key_project(page, templates, example, screenshot):
         take_screenshot(page, screenshot)
 
     # the DOCX, and the blank form
-    before = page.clear_downloads()
-    page.click(page.button("生成已填表（DOCX）"))
-    path = page.wait_download(before)
+    path = page.download("生成已填表（DOCX）")
     check("[4] the filled DOCX downloads", path is not None and path.suffix == ".docx", f"{path}")
     if path:
         try:
-            import docx
-            d = docx.Document(str(path))
-            texts = [p.text for p in d.paragraphs] + [c.text for t in d.tables for r in t.rows for c in r.cells]
-            joined = "\n".join(texts)
+            joined = "\n".join(docx_texts(path))
             missing = [k for k, v in fixed.items() if str(v) not in joined]
             check("[4] python-docx finds every value in the DOCX", not missing, f"missing {missing}")
         except Exception as e:  # noqa: BLE001
             check("[4] python-docx opens the DOCX", False, repr(e))
-    before = page.clear_downloads()
-    page.click(page.button("下载空白表（XLSX）"))
-    path = page.wait_download(before)
+    path = page.download("下载空白表（XLSX）")
     check("[4] the blank XLSX downloads", path is not None and path.suffix == ".xlsx", f"{path}")
     if path:
         try:
-            cells = cells_xlsx(path)
+            cells = xlsx_values(path)
             check("[4] the blank XLSX has the title and no filled value",
                   tpl["title"] in cells and fixed["projectName"] not in cells, f"{cells[:5]}")
         except Exception as e:  # noqa: BLE001
             check("[4] openpyxl opens the blank XLSX", False, repr(e))
-    before = page.clear_downloads()
-    page.click(page.button("下载空白表（DOCX）"))
-    path = page.wait_download(before)
+    path = page.download("下载空白表（DOCX）")
     check("[4] the blank DOCX downloads and is a zip", path is not None and zipfile.is_zipfile(path), f"{path}")
     check_no_foreign_loads(page, "form page")
 
@@ -505,7 +442,7 @@ def check_open_institution(page, templates):
     path = page.wait_download(before)
     check("[5] the filled list XLSX downloads", path is not None, f"{page.files()}")
     if path:
-        cells = cells_xlsx(path)
+        cells = xlsx_values(path)
         kept = [data[0]["name"], data[2]["name"], "0393-8991526", data[0]["content"]]
         check("[5] openpyxl finds the kept rows", all(v in cells for v in kept), f"{[v for v in kept if v not in cells]}")
         check("[5] the removed row is not in the XLSX", data[1]["name"] not in cells)
@@ -536,12 +473,10 @@ def check_statistics(page, templates):
     page.set_text(page.input_for_label("部门/地方", form), "新乡市科学技术局")
     page.set_text(page.css('[data-key="funds.central"]', form)[0], "15.5")
     page.set_text(page.css('[data-key="staff.volunteers"]', form)[0], "1350")
-    before = page.clear_downloads()
-    page.click(page.button("生成已填表（XLSX）"))
-    path = page.wait_download(before)
+    path = page.download("生成已填表（XLSX）")
     check("[6] the statistics XLSX downloads", path is not None, page.status())
     if path:
-        cells = cells_xlsx(path)
+        cells = xlsx_values(path)
         check("[6] 15.5 and 1350 are numbers in the XLSX", has_value(cells, 15.5) and has_value(cells, 1350),
               f"{[c for c in cells if isinstance(c, (int, float))]}")
 
@@ -549,17 +484,17 @@ def check_statistics(page, templates):
 # ---------------------------------------------------------------- 7: token
 
 def check_token(gongwen, tmp):
-    server = Server(gongwen, token="s3cret-token")
+    server = serve(gongwen, tmp, "token", {"GONGWEN_TOKEN": "s3cret-token"})
     dl = Path(tmp, "dl-token")
     dl.mkdir()
     driver = make_driver(dl)
     try:
-        page = Page(driver, server.url, dl)
-        st, _, _ = http(server.url + "/api/templates")
+        page = Page(driver, server.base, dl)
+        st = http(server.base + "/api/templates").status
         check("[7] with GONGWEN_TOKEN the API answers 401 without it", st == 401, f"{st}")
-        st, _, _ = http(server.url + "/")
+        st = http(server.base + "/").status
         check("[7] the page itself needs no token", st == 200, f"{st}")
-        driver.get(server.url + "/")
+        driver.get(server.base + "/")
         box = page.one("dialog[open] #token-input")
         check("[7] the page asks for the token", box is not None)
         box.send_keys("wrong")
@@ -597,8 +532,7 @@ def missing_tools():
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--gongwen", required=True, help="path to the gongwen binary")
+    ap = arguments(__doc__)
     ap.add_argument("--screenshot", help="write a PNG of the filled key-project form here")
     ap.add_argument("--url", help="test this running server instead of starting `gongwen serve` (skips check 7)")
     args = ap.parse_args()
@@ -610,50 +544,48 @@ def main():
         print("0 passed, 0 failed")
         return 0
 
-    templates = {t["id"]: t for t in (json.loads(p.read_text(encoding="utf-8"))
-                                      for p in sorted(Path("templates/forms").glob("*.json")))}
-    example = json.loads(Path("examples/forms/key-project.json").read_text(encoding="utf-8"))
-    tmp = tempfile.mkdtemp(prefix="gongwen-web-")
-    server = None
-    driver = None
-    try:
-        if args.url:
-            base = args.url.rstrip("/")
-        else:
-            server = Server(args.gongwen)
-            base = server.url
-        st, _, body = http(base + "/api/templates")
-        api_ids = sorted(t["id"] for t in json.loads(body)) if st == 200 else []
-        check("[1] GET /api/templates lists the templates", api_ids == sorted(templates), f"{st} {api_ids}")
-        check_assets(base)
-        dl = Path(tmp, "dl")
-        dl.mkdir()
-        driver = make_driver(dl)
-        page = Page(driver, base, dl)
-        steps = [("key-project", lambda: check_key_project(page, templates, example, args.screenshot)),
-                 ("open-institution", lambda: check_open_institution(page, templates)),
-                 ("statistics", lambda: check_statistics(page, templates))]
-        for name, step in steps:
-            try:
-                step()
-            except Exception as e:  # noqa: BLE001 - a step that cannot go on is one failure, not the end
-                check(f"{name}: the page could be driven to the end", False, f"{type(e).__name__}: {e}")
-        check_console(page, "all pages")
-        driver.quit()
+    templates = {t["id"]: t for t in (load_template(p.stem) for p in sorted(Path("templates/forms").glob("*.json")))}
+    example = load_example("key-project")
+    with scratch_folder("gongwen-web-") as tmp:
+        server = None
         driver = None
-        if server:
-            server.stop()
-            server = None
-            try:
-                check_token(args.gongwen, tmp)
-            except Exception as e:  # noqa: BLE001
-                check("[7] token prompt could be driven to the end", False, f"{type(e).__name__}: {e}")
-    finally:
-        if driver:
+        try:
+            if args.url:
+                base = args.url.rstrip("/")
+            else:
+                server = serve(args.gongwen, tmp, "main")
+                base = server.base
+            r = http(base + "/api/templates")
+            api_ids = sorted(t["id"] for t in r.json()) if r.status == 200 else []
+            check("[1] GET /api/templates lists the templates", api_ids == sorted(templates), f"{r.status} {api_ids}")
+            check_assets(base)
+            dl = Path(tmp, "dl")
+            dl.mkdir()
+            driver = make_driver(dl)
+            page = Page(driver, base, dl)
+            steps = [("key-project", lambda: check_key_project(page, templates, example, args.screenshot)),
+                     ("open-institution", lambda: check_open_institution(page, templates)),
+                     ("statistics", lambda: check_statistics(page, templates))]
+            for name, step in steps:
+                try:
+                    step()
+                except Exception as e:  # noqa: BLE001 - a step that cannot go on is one failure, not the end
+                    check(f"{name}: the page could be driven to the end", False, f"{type(e).__name__}: {e}")
+            check_console(page, "all pages")
             driver.quit()
-        if server:
-            server.stop()
-        shutil.rmtree(tmp, ignore_errors=True)
+            driver = None
+            if server:
+                server.stop()
+                server = None
+                try:
+                    check_token(args.gongwen, tmp)
+                except Exception as e:  # noqa: BLE001
+                    check("[7] token prompt could be driven to the end", False, f"{type(e).__name__}: {e}")
+        finally:
+            if driver:
+                driver.quit()
+            if server:
+                server.stop()
     return summary(started)
 
 

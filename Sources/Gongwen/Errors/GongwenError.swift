@@ -42,13 +42,18 @@ extension GongwenError {
     public var problems: [FieldProblem] { [] }
 }
 
-/// One problem of invalid input as both edges report it: the key, its Chinese label, the
-/// rule's stable id and what the rule says, and for lists the record (`3`, `2-5`).
-public struct FieldProblem: Sendable, Equatable {
+/// One problem of invalid input as both edges report it (the command line's lines, the
+/// `errors` of a problem+json body): the key, its Chinese label, the rule's stable id and what
+/// the rule says, and for lists the record.
+public struct FieldProblem: Codable, Sendable, Equatable {
+    /// The key as the data wrote it (`summary`, `rows[2].name`, `format`).
     public var field: String
+    /// The Chinese label, e.g. 项目简介; empty when the key is not the form's.
     public var label: String
+    /// The rule's stable id (`required`, `max-length`…).
     public var rule: String
     public var message: String
+    /// For lists: the rows or lines of the record (`3`, `2-5`).
     public var record: String?
 
     public init(field: String, label: String, rule: String, message: String, record: String? = nil) {

@@ -14,10 +14,7 @@ public struct DocxTableReader {
     public let archive: OfficeArchive
 
     public init(path: URL, limits: ReadLimits = .form) throws(ReadError) {
-        archive = try OfficeArchive(path: path, limits: limits)
-        guard archive.parts.contains("word/document.xml") else {
-            throw .missingPart(file: archive.name, part: "word/document.xml")
-        }
+        archive = try OfficeArchive(path: path, limits: limits, requiring: "word/document.xml")
     }
 
     public func content() throws(ReadError) -> DocxContent {

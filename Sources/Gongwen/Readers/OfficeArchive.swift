@@ -22,6 +22,13 @@ public struct OfficeArchive {
         parts = Set(zip.names)
     }
 
+    /// Opens the archive and checks that it has `part`, the one that says what kind of
+    /// package it is (`xl/workbook.xml`, `word/document.xml`).
+    public init(path: URL, limits: ReadLimits, requiring part: String) throws(ReadError) {
+        try self.init(path: path, limits: limits)
+        guard parts.contains(part) else { throw .missingPart(file: name, part: part) }
+    }
+
     /// The bytes of `part`, nil when the archive does not have it.
     public func data(_ part: String) throws(ReadError) -> Data? {
         guard parts.contains(part) else { return nil }

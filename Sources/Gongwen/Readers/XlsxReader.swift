@@ -25,10 +25,7 @@ public struct XlsxReader {
     public let archive: OfficeArchive
 
     public init(path: URL, limits: ReadLimits = .form) throws(ReadError) {
-        archive = try OfficeArchive(path: path, limits: limits)
-        guard archive.parts.contains("xl/workbook.xml") else {
-            throw .missingPart(file: archive.name, part: "xl/workbook.xml")
-        }
+        archive = try OfficeArchive(path: path, limits: limits, requiring: "xl/workbook.xml")
     }
 
     /// The first worksheet in the workbook's order.

@@ -14,8 +14,7 @@ public func buildApplication(_ settings: ServiceSettings, logger: Logger = Logge
     } catch {
         throw OutputError(path: settings.temporaryFolder.path, detail: "无法创建临时目录（cannot create the temporary folder）")
     }
-    let openAPI = Data(OpenAPIDocument.document(templateIDs: root.library.templates.map(\.id), noticeSchema: root.noticeSchema,
-                                                example: OpenAPIExamples.keyProject).json.utf8)
+    let openAPI = Data(OpenAPIDocument.document(templates: root.library.templates, noticeSchema: root.noticeSchema).json.utf8)
 
     // Nothing throws from here on: the pool's threads are stopped by the application's services.
     let pool = RenderPool(concurrency: settings.concurrency, queueLimit: settings.queueLimit)

@@ -5,26 +5,8 @@ import Gongwen
 /// with an `errors` array that names each field the way the command line does: its key, its
 /// Chinese label, the rule it broke and what the rule says.
 public struct ProblemDetails: Codable, Sendable, Equatable {
-    /// One problem with one field (or one record of a list).
-    public struct FieldError: Codable, Sendable, Equatable {
-        /// The key as the data wrote it (`summary`, `rows[2].name`, `format`).
-        public var field: String
-        /// The Chinese label, e.g. 项目简介; empty when the key is not the form's.
-        public var label: String
-        /// The rule's stable id (`required`, `max-length`…).
-        public var rule: String
-        public var message: String
-        /// For lists: the rows or lines of the record (`3`, `2-5`).
-        public var record: String?
-
-        public init(field: String, label: String, rule: String, message: String, record: String? = nil) {
-            self.field = field
-            self.label = label
-            self.rule = rule
-            self.message = message
-            self.record = record
-        }
-    }
+    /// One problem with one field (or one record of a list), as the library reports it.
+    public typealias FieldError = FieldProblem
 
     /// A URI naming the kind of problem (`urn:gongwen:problem:invalid-data`).
     public var type: String

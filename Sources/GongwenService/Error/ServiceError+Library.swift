@@ -31,7 +31,7 @@ extension ServiceError {
         case .usage: .invalidRequest(detail: error.summary)
         case .unknownTemplate: .unknownTemplate(detail: error.summary)
         case .invalidData, .missingInput:
-            .invalidData(detail: error.summary, errors: error.problems.map(ProblemDetails.FieldError.init))
+            .invalidData(detail: error.summary, errors: error.problems)
         case .malformedJSON: .malformedJSON(detail: error.summary)
         case .unreadableFile: .malformedUpload(detail: error.summary)
         case .brokenTemplate: .internalFailure(detail: "模板无效（invalid template）")
@@ -51,18 +51,5 @@ extension ServiceError {
         case 400..<500: .malformedUpload(detail: error.body ?? error.status.reasonPhrase)
         default: .internalFailure(detail: error.status.reasonPhrase)
         }
-    }
-}
-
-extension ProblemDetails.FieldError {
-    /// A problem of the library's, as the API reports it.
-    init(_ problem: FieldProblem) {
-        self.init(field: problem.field, label: problem.label, rule: problem.rule, message: problem.message,
-                  record: problem.record)
-    }
-
-    /// A field issue of the library as the API reports it.
-    init(_ issue: FieldIssue, record: String? = nil) {
-        self.init(FieldProblem(issue, record: record))
     }
 }

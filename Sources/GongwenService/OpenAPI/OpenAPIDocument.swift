@@ -6,7 +6,10 @@ import Gongwen
 /// The notice's body schema is the project's own `templates/schema/notice.schema.json`,
 /// taken in whole, so that the two never disagree.
 enum OpenAPIDocument {
-    static func document(templateIDs: [String], noticeSchema: JSONValue?, example: JSONValue?) -> OpenAPIValue {
+    /// The document for the templates loaded at start; the first of them is the example's.
+    static func document(templates: [FormTemplate], noticeSchema: JSONValue?) -> OpenAPIValue {
+        let templateIDs = templates.map(\.id)
+        let example = templates.first.map(OpenAPIExamples.data(for:))
         var schemas = OpenAPISchemas.all
         schemas.append(contentsOf: noticeSchemas(noticeSchema))
         return [
@@ -195,7 +198,7 @@ enum OpenAPIDocument {
                 "name": "id", "in": "path", "required": true,
                 "description": "A template id, as GET /api/templates lists them.",
                 "schema": ["type": "string", "enum": .array(templateIDs.map { .string($0) })],
-                "example": .string(templateIDs.contains("key-project-2020") ? "key-project-2020" : templateIDs.first ?? "key-project-2020"),
+                "example": .string(templateIDs.first ?? ""),
             ],
             "FormFormat": formFormat,
         ]
