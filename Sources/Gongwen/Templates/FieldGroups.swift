@@ -16,7 +16,8 @@ public struct FieldGroup: Codable, Sendable, Equatable {
     public struct Member: Codable, Sendable, Equatable {
         public var key: String
         /// Whether its input takes the whole width of the page: the header line's field,
-        /// multiline text, and a field whose cell spans most of a four-column table (项目名称).
+        /// multiline text, and a field whose cell spans three or more columns of a table of
+        /// four or more (项目名称 on the key-project form).
         public var wide: Bool
     }
 
