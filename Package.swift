@@ -54,6 +54,15 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            // The web page, compiled into the binary as byte arrays (`PackageResources`): the
+            // one binary serves it offline from any directory, with no resource bundle beside
+            // it to lose when it is copied to another machine.
+            resources: [
+                .embedInCode("Web/Resources/index.html"),
+                .embedInCode("Web/Resources/app.css"),
+                .embedInCode("Web/Resources/app.js"),
+                .embedInCode("Web/Resources/favicon.svg"),
             ]
         ),
         // The benchmark's floor: the same key-project sheet written by libxlsxwriter from C.

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what Gongwen needs and the machine lacks: the C libraries it links, LibreOffice
 # (the PDF engine and an independent reader in the tests), poppler's PDF tools, free CJK
-# fonts, and the Python readers the tests use. Safe to run again: it installs only what is
-# missing. Needs root (or sudo) for apt-get.
+# fonts, node (which parses the web page's script in the tests), and the Python readers the
+# tests use. Safe to run again: it installs only what is missing. Needs root (or sudo) for
+# apt-get.
 set -euo pipefail
 
 apt_packages=(
@@ -11,6 +12,8 @@ apt_packages=(
   time poppler-utils fontconfig fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming fonts-hanazono fonts-liberation
   chromium chromium-driver
 )
+# The tests parse the web page's script with node; Debian's nodejs only when no node is on PATH.
+command -v node >/dev/null || apt_packages+=(nodejs)
 
 missing=()
 for p in "${apt_packages[@]}"; do

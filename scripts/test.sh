@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Runs every test: the Swift tests (XML of every part asserted), then the independent
-# end-to-end checks (openpyxl, python-docx, LibreOffice and poppler read what the built
-# binary writes).
+# Runs every test: the Swift tests (XML of every part asserted), node's parse of the web
+# page's script, then the independent end-to-end checks (openpyxl, python-docx, LibreOffice,
+# poppler and Chromium read what the built binary writes and serves).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh --with-test-readers
 swift build
 swift test
+# The page's script reaches no compiler: a parser reads it here, so a syntax error fails the run.
+node --check Sources/GongwenService/Web/Resources/app.js
 bin="$(swift build --show-bin-path)/gongwen"
 status=0
 python3 Tests/independent/check_forms.py --gongwen "$bin" || status=1

@@ -8,8 +8,9 @@ public struct TemplateSummary: Codable, Sendable, Equatable {
     public var title: String
     public var source: String
     public var fields: [FieldDefinition]
-    /// Where each field sits, as in the template: a client lays its form out the same way
-    /// (the web page groups the statistics fields under the labels that span their rows).
+    /// Where each field sits, as in the template: a client that draws the table itself lays
+    /// it out the same way (the web page takes its sections from `groups` and its list
+    /// columns from here).
     public var layout: TemplateLayout
     /// The line above the table (填报单位（盖章）：) and its field, when the form has one.
     public var header: HeaderLine?
@@ -17,6 +18,10 @@ public struct TemplateSummary: Codable, Sendable, Equatable {
     public var subject: String?
     /// The fields `collect` adds up.
     public var totals: [String]
+    /// The fields outside a list's rows in the sections a client shows them in (the header
+    /// line's field, then the table's groups with their labels and units), so that it need
+    /// not read the layout's row spans to group them.
+    public var groups: [FieldGroup]
 
     public init(_ template: FormTemplate) {
         id = template.id
@@ -29,5 +34,6 @@ public struct TemplateSummary: Codable, Sendable, Equatable {
         header = template.header
         subject = template.subject
         totals = template.totals
+        groups = FieldGroup.sections(of: template)
     }
 }

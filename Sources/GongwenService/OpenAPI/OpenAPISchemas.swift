@@ -9,6 +9,7 @@ enum OpenAPISchemas {
             (key: "Health", value: health),
             (key: "TemplateSummary", value: templateSummary),
             (key: "FieldDefinition", value: fieldDefinition),
+            (key: "FieldGroup", value: fieldGroup),
             (key: "CollectReport", value: collectReport),
             (key: "CollectedFile", value: collectedFile),
         ]
@@ -48,7 +49,7 @@ enum OpenAPISchemas {
 
     static let templateSummary: OpenAPIValue = [
         "type": "object",
-        "required": ["id", "form", "formName", "title", "source", "fields", "layout", "totals"],
+        "required": ["id", "form", "formName", "title", "source", "fields", "layout", "totals", "groups"],
         "properties": [
             "id": ["type": "string"],
             "form": ["type": "string", "pattern": "^[a-z][a-z0-9]*(-[a-z0-9]+)*$",
@@ -72,6 +73,11 @@ enum OpenAPISchemas {
                 "required": ["text"],
                 "properties": ["text": ["type": "string"], "field": ["type": "string"]],
             ],
+            "groups": [
+                "type": "array",
+                "description": "The fields outside a list's rows in the sections a form shows them in, in layout order: the header line's field alone, then the table's groups, then the fields the layout does not place.",
+                "items": ["$ref": "#/components/schemas/FieldGroup"],
+            ],
         ],
     ]
 
@@ -85,6 +91,27 @@ enum OpenAPISchemas {
             "required": ["type": "boolean"],
             "maxLength": ["type": "integer"],
             "hint": ["type": "string"],
+        ],
+    ]
+
+    static let fieldGroup: OpenAPIValue = [
+        "type": "object",
+        "description": "The fields under a label that spans several rows of the table's first column, or a run of fields outside any such label.",
+        "required": ["fields"],
+        "properties": [
+            "label": ["type": "string", "description": "The group's label, e.g. 活动经费投入数量 (单位：万元); absent for fields outside any group."],
+            "unit": ["type": "string", "description": "The unit the label names, e.g. 万元."],
+            "fields": [
+                "type": "array",
+                "items": [
+                    "type": "object",
+                    "required": ["key", "wide"],
+                    "properties": [
+                        "key": ["type": "string"],
+                        "wide": ["type": "boolean", "description": "Whether the input takes the whole width of the form."],
+                    ],
+                ],
+            ],
         ],
     ]
 

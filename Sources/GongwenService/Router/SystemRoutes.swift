@@ -16,7 +16,7 @@ struct SystemRoutes {
         for (path, asset) in WebAssets.files {
             routes.get(path) { _, _ in
                 Response(status: .ok, headers: [.contentType: asset.contentType],
-                         body: ResponseBody(byteBuffer: ByteBuffer(string: asset.body)))
+                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: asset.body)))
             }
         }
     }

@@ -1,23 +1,26 @@
 /// One file of the web page, served as it is.
 public struct WebAsset: Sendable {
     public let contentType: String
-    public let body: String
+    public let body: [UInt8]
 
-    public init(contentType: String, body: String) {
+    public init(contentType: String, body: [UInt8]) {
         self.contentType = contentType
         self.body = body
     }
 }
 
-/// The web page at `/`: plain HTML, CSS and JavaScript kept in the binary (no build step, no
-/// external assets, works offline). Keyed by the request path; every entry is public (no
-/// token needed): the page asks for the token itself when an API call answers 401.
+/// The web page at `/`: plain HTML, CSS and JavaScript under `Web/Resources`, compiled into
+/// the binary (no build step, no CDN, no web fonts), so it works on an office network with no
+/// internet. index.html is a shell that app.js fills: hash routes `#/` (the template list) and
+/// `#/form/<id>` (the page generated from one template). Keyed by the request path; every
+/// entry is public (no token needed): the page asks for the token itself when an API call
+/// answers 401.
 public enum WebAssets {
     public static let files: [String: WebAsset] = [
-        "/": WebAsset(contentType: "text/html; charset=utf-8", body: indexHTML),
-        "/index.html": WebAsset(contentType: "text/html; charset=utf-8", body: indexHTML),
-        "/app.js": WebAsset(contentType: "text/javascript; charset=utf-8", body: appJS),
-        "/app.css": WebAsset(contentType: "text/css; charset=utf-8", body: appCSS),
-        "/favicon.svg": WebAsset(contentType: "image/svg+xml", body: faviconSVG),
+        "/": WebAsset(contentType: "text/html; charset=utf-8", body: PackageResources.index_html),
+        "/index.html": WebAsset(contentType: "text/html; charset=utf-8", body: PackageResources.index_html),
+        "/app.js": WebAsset(contentType: "text/javascript; charset=utf-8", body: PackageResources.app_js),
+        "/app.css": WebAsset(contentType: "text/css; charset=utf-8", body: PackageResources.app_css),
+        "/favicon.svg": WebAsset(contentType: "image/svg+xml", body: PackageResources.favicon_svg),
     ]
 }

@@ -1,7 +1,3 @@
-// app.js: the single-page app. Hash routes: #/ lists the templates, #/form/<id> is the page
-// generated from one template. Plain JavaScript, no build step, no external assets.
-extension WebAssets {
-    static let appJS = #"""
 (() => {
 "use strict";
 
@@ -9,11 +5,6 @@ const TOKEN_KEY = "gongwen.token";
 const DRAFT_PREFIX = "gongwen.draft.";
 const main = document.getElementById("main");
 
-const FORM_NAMES = {
-  "key-project": "重点项目（活动）备案表",
-  "open-institution": "参与开放活动的科研机构和大学备案表",
-  "statistics": "科技活动周开展情况统计表",
-};
 const FORMAT_NAMES = { xlsx: "XLSX", docx: "DOCX" };
 
 // ------------------------------------------------------------------ small helpers
@@ -268,7 +259,7 @@ async function showList() {
   const sections = [...groups].map(([form, list]) => {
     const headingId = "group-" + safeId(form);
     return h("section", { class: "template-group", "aria-labelledby": headingId },
-      h("h2", { id: headingId, text: FORM_NAMES[form] || form }),
+      h("h2", { id: headingId, text: list[0].formName }),
       h("ul", { class: "cards" }, list.map((t) => {
         const rows = (t.fields || []).some((f) => listKey(f.key));
         return h("li", { class: "card" },
@@ -342,7 +333,7 @@ class FormPage {
     const rowFields = this.fields.filter((f) => listKey(f.key));
     const others = this.fields.filter((f) => !listKey(f.key));
     if (rowFields.length) this.buildListForm(others, rowFields);
-    else this.buildGridForm(others);
+    else this.buildGridForm();
 
     this.actionButtons = [];
     const renderButtons = ["xlsx", "docx"].map((fmt) => {
@@ -389,79 +380,30 @@ class FormPage {
 
   // ---- building
 
-  buildGridForm(fields) {
-    for (const section of this.gridSections(fields)) {
+  // The sections the server computes from the template's layout (t.groups): the header
+  // line's field, then a fieldset for each label that spans several rows of the table (the
+  // statistics form), its unit beside each number.
+  buildGridForm() {
+    const byKey = new Map(this.fields.map((f) => [f.key, f]));
+    for (const group of this.t.groups) {
       const grid = h("div", { class: "field-grid" });
-      for (const item of section.items) {
-        const c = this.makeControl(item.field, { unit: section.unit, wide: item.wide });
-        this.controls.set(item.field.key, c);
+      for (const member of group.fields) {
+        const c = this.makeControl(byKey.get(member.key), { unit: group.unit, wide: member.wide });
+        this.controls.set(member.key, c);
         grid.append(c.wrap);
       }
-      if (section.title) {
+      if (group.label) {
         this.form.append(h("fieldset", { class: "field-group" },
-          h("legend", { text: section.title }), grid));
+          h("legend", { text: group.label }), grid));
       } else {
         this.form.append(h("div", { class: "field-group plain" }, grid));
       }
     }
   }
 
-  // Fields in the order of the template's layout, grouped where a label spans several rows
-  // (the statistics form); without a layout, in the order of the field list.
-  gridSections(fields) {
-    const byKey = new Map(fields.map((f) => [f.key, f]));
-    const headerKey = this.headerKey();
-    const sections = [];
-    const placed = new Set();
-    const push = (section, field, wide) => {
-      if (!field || placed.has(field.key)) return;
-      placed.add(field.key);
-      section.items.push({ field, wide: wide || field.type === "multiline" });
-    };
-    if (headerKey && byKey.has(headerKey)) {
-      const s = { title: null, items: [] };
-      sections.push(s);
-      push(s, byKey.get(headerKey), true);
-    }
-    const layout = this.t.layout;
-    if (layout && layout.type === "grid" && Array.isArray(layout.rows)) {
-      const ncols = Array.isArray(layout.columns) ? layout.columns.length : 4;
-      let current = null;
-      let left = 0;
-      for (const row of layout.rows) {
-        const cells = row.cells || [];
-        const first = cells[0];
-        if (first && !first.field && typeof first.text === "string" && (first.rowSpan || 1) > 1) {
-          const title = first.text;
-          const unit = /[（(]\s*单位\s*[：:]\s*([^)）]+)[)）]/.exec(title);
-          current = { title, unit: unit ? unit[1].trim() : null, items: [] };
-          sections.push(current);
-          left = first.rowSpan;
-        } else if (left <= 0 && (!current || current.title !== null)) {
-          current = { title: null, items: [] };
-          sections.push(current);
-        }
-        for (const cell of cells) {
-          if (cell.field) push(current, byKey.get(cell.field), ncols >= 4 && (cell.colSpan || 1) >= 3);
-        }
-        left -= 1;
-        if (left === 0) current = null;
-      }
-    }
-    const rest = { title: null, items: [] };
-    for (const f of fields) push(rest, f, false);
-    sections.push(rest);
-    return sections.filter((s) => s.items.length);
-  }
-
-  // The header line's field ("填报单位（盖章）：…"): from the template, else "reporter".
-  headerKey() {
-    if (this.t.header && this.t.header.field) return this.t.header.field;
-    return this.fields.some((f) => f.key === "reporter") ? "reporter" : null;
-  }
-
   buildListForm(others, rowFields) {
-    const headerKey = this.headerKey();
+    // The header line's field ("填报单位（盖章）：…") first, across the whole width.
+    const headerKey = this.t.header ? this.t.header.field : null;
     const top = [...others].sort((a, b) => (b.key === headerKey) - (a.key === headerKey));
     if (top.length) {
       const grid = h("div", { class: "field-grid" });
@@ -957,5 +899,3 @@ class FormPage {
 window.addEventListener("hashchange", route);
 route();
 })();
-"""#
-}
