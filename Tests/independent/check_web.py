@@ -28,6 +28,10 @@ Checks:
     reaches the XLSX as a number (nested keys).
  7. With GONGWEN_TOKEN set, the page asks for the token (a wrong one is asked
     again) and then lists the templates.
+ 8. On a templates folder that also holds Tests/NewKinds/forms (kinds no source
+    knows): the list heads them with their formName; the grid form groups its
+    fields under the table's group label with the unit beside the amounts; both
+    forms, filled in the page, download as XLSX holding what was typed.
 
 Without chromium, chromedriver or selenium it prints a SKIP line and exits 0
 (scripts/install-deps.sh --with-test-readers installs them).
@@ -37,12 +41,13 @@ Usage (from the repo root):
 """
 import json
 import os
+import shutil
 import sys
 import time
 import zipfile
 from pathlib import Path
 
-from harness import (Server, arguments, check, disposition_names, docx_texts, http, is_number, load_example,
+from harness import (ROOT, Server, arguments, check, disposition_names, docx_texts, http, is_number, load_example,
                      load_template, scratch_folder, summary, xlsx_values)
 
 CHROMIUM = next((p for p in ("/usr/bin/chromium", "/usr/bin/chromium-browser") if os.path.exists(p)), None)
@@ -512,6 +517,60 @@ def check_token(gongwen, tmp):
         server.stop()
 
 
+# ---------------------------------------------------------------- 8: new kinds
+
+def check_new_kinds(gongwen, tmp):
+    root = Path(tmp, "templates-new-kinds")
+    shutil.copytree(ROOT / "templates", root)
+    for f in (ROOT / "Tests/NewKinds/forms").glob("*.json"):
+        shutil.copy(f, root / "forms" / f.name)
+    server = serve(gongwen, tmp, "kinds", {"GONGWEN_TEMPLATES": str(root)})
+    dl = Path(tmp, "dl-kinds")
+    dl.mkdir()
+    driver = make_driver(dl)
+    try:
+        page = Page(driver, server.base, dl)
+        driver.get(server.base + "/")
+        page.one('a.card-link[href="#/form/science-base-2026"]')
+        headings = [e.text.strip() for e in page.css("section.template-group h2")]
+        check("[8] the list heads the new kinds with their formName",
+              "科普教育基地申报表" in headings and "主要活动一览表" in headings, f"{headings}")
+
+        open_template(page, "science-base-2026", "2026 年科普教育基地申报表")
+        form = page.one("#fill-form")
+        legends = [e.text.strip() for e in page.css("fieldset.field-group legend", form)]
+        check("[8] the grid's fields sit under its group label", legends == ["年度科普经费 (单位：万元)"], f"{legends}")
+        own = page.css('[data-key="funds.own"]', form)
+        unit = page.css(f'#{own[0].get_attribute("id")}-unit', form) if own else []
+        check("[8] the unit 万元 stands beside the amount", unit and unit[0].text.strip() == "万元",
+              unit[0].text if unit else "no unit")
+        page.set_text(page.input_for_label("基地名称", form), "郑州市青少年科技馆")
+        page.set_text(page.css('[data-key="visitors"]', form)[0], "86000")
+        page.set_text(own[0], "12.35")
+        path = page.download("生成已填表（XLSX）")
+        check("[8] the grid form downloads", path is not None, page.status())
+        if path:
+            cells = xlsx_values(path)
+            check("[8] openpyxl finds what was typed, numbers as numbers",
+                  "郑州市青少年科技馆" in cells and has_value(cells, 86000) and has_value(cells, 12.35), f"{cells[:12]}")
+
+        open_template(page, "activity-list-2026", "2026 年科技活动周主要活动一览表")
+        form = page.one("#fill-form")
+        page.set_text(page.input_for_label("填报单位", form), "新乡市科学技术局")
+        row = page.css("tbody tr.data-row", form)[0]
+        page.set_text(page.css('[data-key="rows[].name"]', row)[0], "院士报告会")
+        page.set_text(page.css('[data-key="rows[].participants"]', row)[0], "450")
+        path = page.download("生成已填表（XLSX）")
+        check("[8] the list form downloads", path is not None, page.status())
+        if path:
+            cells = xlsx_values(path)
+            check("[8] its row is in the XLSX", "院士报告会" in cells and has_value(cells, 450), f"{cells[:12]}")
+        check_console(page, "new kinds")
+    finally:
+        driver.quit()
+        server.stop()
+
+
 # ---------------------------------------------------------------- main
 
 def missing_tools():
@@ -581,6 +640,10 @@ def main():
                     check_token(args.gongwen, tmp)
                 except Exception as e:  # noqa: BLE001
                     check("[7] token prompt could be driven to the end", False, f"{type(e).__name__}: {e}")
+                try:
+                    check_new_kinds(args.gongwen, tmp)
+                except Exception as e:  # noqa: BLE001
+                    check("[8] the new kinds could be driven to the end", False, f"{type(e).__name__}: {e}")
         finally:
             if driver:
                 driver.quit()
