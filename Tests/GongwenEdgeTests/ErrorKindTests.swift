@@ -77,5 +77,30 @@ struct RuleIDTests {
         let ids = FieldRule.all.map(\.id)
         #expect(Set(ids).count == ids.count)
         #expect(ids.first == "required" && ids.contains("max-length") && ids.contains("image-file"))
+        // An exhaustive switch: a new rule stops this from compiling until it is counted (and
+        // added to FieldRule.all, which this count then checks).
+        func position(_ rule: FieldRule) -> Int {
+            switch rule {
+            case .required: 0
+            case .notANumber: 1
+            case .negative: 2
+            case .notWholeNumber: 3
+            case .tooLong: 4
+            case .invalidEmail: 5
+            case .invalidPostcode: 6
+            case .invalidPhone: 7
+            case .forbiddenCharacter: 8
+            case .unknownKey: 9
+            case .wrongKind: 10
+            case .notPrinted: 11
+            case .documentNumber: 12
+            case .invalidDate: 13
+            case .copyNumber: 14
+            case .unknownTemplate: 15
+            case .attachmentContent: 16
+            case .imageFile: 17
+            }
+        }
+        #expect(FieldRule.all.map(position) == Array(0..<18))
     }
 }
