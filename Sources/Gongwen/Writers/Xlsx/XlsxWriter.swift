@@ -33,15 +33,24 @@ struct XlsxSheetRenderer {
     let sheet: FormSheet
     let workbook: XlsxWorkbook
     let worksheet: UnsafeMutablePointer<lxw_worksheet>
-    /// The worksheet row of the table's first row: below the title and the header line.
+    /// The worksheet row of the table's first row.
     let tableTop: Int
     var lastRow = 0
+
+    /// The worksheet row of the header line, under the title in row 0.
+    static let headerLineRow = 1
+
+    /// The worksheet row of the table's first row: below the title and the header line, if
+    /// the form has one. `FormReader` reads the cells back from the same rows.
+    static func tableTop(of sheet: FormSheet) -> Int {
+        sheet.headerLine == nil ? headerLineRow : headerLineRow + 1
+    }
 
     init(sheet: FormSheet, workbook: XlsxWorkbook, worksheet: UnsafeMutablePointer<lxw_worksheet>) {
         self.sheet = sheet
         self.workbook = workbook
         self.worksheet = worksheet
-        tableTop = sheet.headerLine == nil ? 1 : 2
+        tableTop = Self.tableTop(of: sheet)
     }
 
     mutating func render() throws(XlsxError) {
@@ -73,8 +82,9 @@ struct XlsxSheetRenderer {
         guard let header = sheet.headerLine else { return }
         // Unlocked: the person filling the form types the reporting unit after the colon.
         let style = XlsxCellStyle(font: sheet.fonts.header, horizontal: .left, bordered: false, locked: false)
-        try XlsxError.check(worksheet_set_row(worksheet, 1, sheet.fonts.header.size * 2.2, nil), "sizing the header row")
-        try merge(row: 1, column: 0, lastRow: 1, lastColumn: Int(lastColumn), text: header, style: style)
+        let row = Self.headerLineRow
+        try XlsxError.check(worksheet_set_row(worksheet, UInt32(row), sheet.fonts.header.size * 2.2, nil), "sizing the header row")
+        try merge(row: row, column: 0, lastRow: row, lastColumn: Int(lastColumn), text: header, style: style)
     }
 
     /// Row heights: the template's, grown where a value needs more lines than it allows.
