@@ -30,8 +30,8 @@ struct SummaryTableRenderer {
         widths = table.columns.indices.map { c in
             let column = table.columns[c]
             let values = (table.rows + [table.totalRow ?? []]).compactMap { $0.indices.contains(c) ? $0[c] : nil }
-            let widest = values.map { Self.width(of: Self.text(of: $0)) }.max() ?? 0
-            let heading = min(Self.width(of: column.heading), column.isNumeric ? 10 : 14)
+            let widest = values.map { TextMetrics.widestLine(of: Self.text(of: $0), size: 11) }.max() ?? 0
+            let heading = min(TextMetrics.widestLine(of: column.heading, size: 11), column.isNumeric ? 10 : 14)
             return min(max(widest, heading, 5) + 2, column.isNumeric ? 18 : 42)
         }
     }
@@ -176,10 +176,5 @@ struct SummaryTableRenderer {
         case .number(let number): number.description
         case .empty: ""
         }
-    }
-
-    /// The widest line of `text` in character units at 11 points.
-    static func width(of text: String) -> Double {
-        text.split(separator: "\n").map { TextMetrics.width(of: $0, size: 11) }.max() ?? 0
     }
 }

@@ -29,7 +29,7 @@ struct DocxFormTable {
             let size = sheet.fonts.value.size
             let text = cell.stacked ? cell.content.text.map(String.init).joined(separator: "\n") : cell.content.text
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { total, line in
-                total + max(1, Int((TextMetrics.width(of: line, size: size) * 11 / 2 / max(points, 1)).rounded(.up)))
+                total + max(1, Int((TextMetrics.points(of: line, size: size) / max(points, 1)).rounded(.up)))
             }
             needed[cell.row] = max(needed[cell.row], Double(lines) * size * 1.35 + 8)
         }
