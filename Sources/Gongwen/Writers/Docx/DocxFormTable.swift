@@ -78,21 +78,7 @@ struct DocxFormTable {
     private func writeTable(to x: inout XMLBuilder) {
         let widths = gridWidths
         x.element("w:tbl") { x in
-            x.element("w:tblPr") { x in
-                x.empty("w:tblW", ["w:w": String(widths.reduce(0, +)), "w:type": "dxa"])
-                x.empty("w:jc", ["w:val": "center"])
-                x.element("w:tblBorders") { x in
-                    for side in ["w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"] {
-                        x.empty(side, ["w:val": "single", "w:sz": "4", "w:space": "0", "w:color": "000000"])
-                    }
-                }
-                x.empty("w:tblLayout", ["w:type": "fixed"])
-                x.empty("w:tblLook", ["w:val": "0000", "w:firstRow": "0", "w:lastRow": "0", "w:firstColumn": "0",
-                                      "w:lastColumn": "0", "w:noHBand": "1", "w:noVBand": "1"])
-            }
-            x.element("w:tblGrid") { x in
-                for w in widths { x.empty("w:gridCol", ["w:w": String(w)]) }
-            }
+            DocxTableLayout(columnWidths: widths, ruled: true, plainLook: true).write(to: &x)
             let starts = Dictionary(sheet.cells.map { ([$0.row, $0.column], $0) }, uniquingKeysWith: { a, _ in a })
             // For each position covered by a row span from above: the cell that covers it.
             var continuing: [[Int]: SheetCell] = [:]
@@ -133,14 +119,9 @@ struct DocxFormTable {
 
     private func writeCell(_ cell: SheetCell, widths: [Int], continuation: Bool, to x: inout XMLBuilder) {
         x.element("w:tc") { x in
-            x.element("w:tcPr") { x in
-                x.empty("w:tcW", ["w:w": String(widths[cell.column...cell.lastColumn].reduce(0, +)), "w:type": "dxa"])
-                if cell.colSpan > 1 { x.empty("w:gridSpan", ["w:val": String(cell.colSpan)]) }
-                if cell.rowSpan > 1 {
-                    if continuation { x.empty("w:vMerge") } else { x.empty("w:vMerge", ["w:val": "restart"]) }
-                }
-                x.empty("w:vAlign", ["w:val": cell.vertical == .top ? "top" : cell.vertical == .bottom ? "bottom" : "center"])
-            }
+            let rowSpan: DocxCellProperties.RowSpan? = cell.rowSpan > 1 ? (continuation ? .continuation : .start) : nil
+            DocxCellProperties(width: widths[cell.column...cell.lastColumn].reduce(0, +), columnSpan: cell.colSpan,
+                               rowSpan: rowSpan, vertical: cell.vertical).write(to: &x)
             x.element("w:p") { x in
                 x.element("w:pPr") { x in
                     x.empty("w:pStyle", ["w:val": "FormCell"])
