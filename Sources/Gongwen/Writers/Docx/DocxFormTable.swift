@@ -44,26 +44,23 @@ struct DocxFormTable {
     func write(to x: inout XMLBuilder, includeTitle: Bool = true) {
         if includeTitle { writeTitle(to: &x) }
         if let header = sheet.headerLine {
-            paragraph(header, style: "FormNote", font: sheet.fonts.header, align: "left", to: &x)
+            paragraph(header, style: "FormNote", font: sheet.fonts.header, alignment: .left, to: &x)
         }
         writeTable(to: &x)
         for note in sheet.notes {
-            paragraph(note, style: "FormNote", font: sheet.fonts.note, align: "left", to: &x)
+            paragraph(note, style: "FormNote", font: sheet.fonts.note, alignment: .left, to: &x)
         }
     }
 
     func writeTitle(to x: inout XMLBuilder) {
-        paragraph(sheet.title, style: "FormTitle", font: sheet.fonts.title, align: "center", to: &x)
+        paragraph(sheet.title, style: "FormTitle", font: sheet.fonts.title, alignment: .center, to: &x)
     }
 
-    private func paragraph(_ text: String, style: String, font: FontSpec, align: String, to x: inout XMLBuilder) {
-        x.element("w:p") { x in
-            x.element("w:pPr") { x in
-                x.empty("w:pStyle", ["w:val": style])
-                x.empty("w:jc", ["w:val": align])
-            }
-            DocxRun.write(text, style: DocxRunStyle(font: font, latin: sheet.fonts.latin), to: &x)
-        }
+    private func paragraph(_ text: String, style: String, font: FontSpec, alignment: DocxParagraph.Alignment,
+                           to x: inout XMLBuilder) {
+        var p = DocxParagraph(style: style, alignment: alignment)
+        p.add(text, DocxRunStyle(font: font, latin: sheet.fonts.latin))
+        p.write(to: &x)
     }
 
     /// Column widths in twips, scaled so the table fills the text width of the page.
@@ -122,17 +119,13 @@ struct DocxFormTable {
             let rowSpan: DocxCellProperties.RowSpan? = cell.rowSpan > 1 ? (continuation ? .continuation : .start) : nil
             DocxCellProperties(width: widths[cell.column...cell.lastColumn].reduce(0, +), columnSpan: cell.colSpan,
                                rowSpan: rowSpan, vertical: cell.vertical).write(to: &x)
-            x.element("w:p") { x in
-                x.element("w:pPr") { x in
-                    x.empty("w:pStyle", ["w:val": "FormCell"])
-                    x.empty("w:jc", ["w:val": cell.horizontal == .left ? "left" : cell.horizontal == .right ? "right" : "center"])
-                }
-                if !continuation { writeContent(cell, to: &x) }
-            }
+            var p = DocxParagraph(style: "FormCell", alignment: DocxParagraph.Alignment(cell.horizontal))
+            if !continuation { addContent(cell, to: &p) }
+            p.write(to: &x)
         }
     }
 
-    private func writeContent(_ cell: SheetCell, to x: inout XMLBuilder) {
+    private func addContent(_ cell: SheetCell, to p: inout DocxParagraph) {
         let fonts = sheet.fonts
         var text = cell.content.text
         guard !text.isEmpty else { return }
@@ -145,6 +138,6 @@ struct DocxFormTable {
         }
         // Stacked text: one character a line, which Word, WPS and LibreOffice all show alike.
         if cell.stacked { text = text.map(String.init).joined(separator: "\n") }
-        DocxRun.write(text, style: style, to: &x)
+        p.add(text, style)
     }
 }
