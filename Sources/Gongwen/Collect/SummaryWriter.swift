@@ -30,7 +30,7 @@ public struct SummaryWriter: Sendable {
             let totals = FormTotals(template: template, units: units)
             let sheet = FormSheetBuilder.build(template, values: totals.formValues(of: template))
             let worksheet = try workbook.addWorksheet(named: XlsxWriter.sheetName(for: template.title))
-            var page = XlsxSheetRenderer(sheet: sheet, workbook: workbook, worksheet: worksheet)
+            var page = XlsxSheetRenderer(sheet: sheet, worksheet: worksheet)
             try page.render()
         }
         if let failures = SummaryTable.failures(forms) {
@@ -41,6 +41,6 @@ public struct SummaryWriter: Sendable {
 
     private func add(_ table: SummaryTable, to workbook: XlsxWorkbook) throws(XlsxError) {
         let worksheet = try workbook.addWorksheet(named: table.sheetName)
-        try SummaryTableRenderer(table: table, workbook: workbook, worksheet: worksheet, fonts: template.fonts).render()
+        try SummaryTableRenderer(table: table, workbook: workbook, worksheet: worksheet.handle, fonts: template.fonts).render()
     }
 }
