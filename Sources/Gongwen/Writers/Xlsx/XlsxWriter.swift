@@ -9,10 +9,23 @@ public struct XlsxWriter: Sendable {
     /// Writes the workbook to `path`. libxlsxwriter writes only to a path, so callers pass a
     /// temporary path and rename it (see `AtomicFile`).
     public func write(_ sheet: FormSheet, to path: URL) throws(XlsxError) {
+        try write([.form(sheet)], title: sheet.title, subject: sheet.templateID, to: path)
+    }
+
+    /// Writes a workbook of several sheets, their tabs in the order given, with `title` and
+    /// `subject` in its document properties.
+    func write(_ sheets: [XlsxSheet], title: String, subject: String, to path: URL) throws(XlsxError) {
         let workbook = try XlsxWorkbook(path: path.path)
-        try workbook.setProperties(title: sheet.title, subject: sheet.templateID)
-        var page = XlsxSheetRenderer(sheet: sheet, worksheet: try workbook.addWorksheet(named: Self.sheetName(for: sheet.title)))
-        try page.render()
+        try workbook.setProperties(title: title, subject: subject)
+        for sheet in sheets {
+            switch sheet {
+            case .form(let form):
+                var page = XlsxSheetRenderer(sheet: form, worksheet: try workbook.addWorksheet(named: Self.sheetName(for: form.title)))
+                try page.render()
+            case .summary(let table, let fonts):
+                try XlsxSummaryRenderer(table: table, worksheet: workbook.addWorksheet(named: table.sheetName), fonts: fonts).render()
+            }
+        }
         try workbook.close()
     }
 
