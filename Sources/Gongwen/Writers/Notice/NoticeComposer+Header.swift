@@ -92,9 +92,8 @@ extension NoticeComposer {
     mutating func writeDocumentNumber() {
         let d = notice.document
         var p = gridParagraph(before: 2)
-        let lineSize = max(2, min(96, Int((layout.redLine.thickness / 25.4 * 72 * 8).rounded())))
         let gap = min(31, Int((layout.redLine.gap / 25.4 * 72).rounded()))
-        p.bottomBorder = (layout.red, lineSize, gap)
+        p.bottomBorder = (layout.red, Self.eighths(layout.redLine.thickness), gap)
         if let signer = d.signer {
             p.alignment = .left
             p.left = character
