@@ -21,26 +21,16 @@ public struct SummaryWriter: Sendable {
         }
     }
 
+    /// The sheets in the order of their tabs: 汇总, the form filled with the totals, 未收录.
     private func writeWorkbook(_ forms: [CollectedForm], to path: URL) throws(XlsxError) {
-        let workbook = try XlsxWorkbook(path: path.path)
-        try workbook.setProperties(title: "\(template.title)（汇总）", subject: template.id)
-        try add(SummaryTable.summary(of: template, forms: forms), to: workbook)
+        var sheets: [XlsxSheet] = [.summary(SummaryTable.summary(of: template, forms: forms), fonts: template.fonts)]
         if !template.isList, !template.totals.isEmpty {
-            let units = forms.compactMap(\.values)
-            let totals = FormTotals(template: template, units: units)
-            let sheet = FormSheetBuilder.build(template, values: totals.formValues(of: template))
-            let worksheet = try workbook.addWorksheet(named: XlsxWriter.sheetName(for: template.title))
-            var page = XlsxSheetRenderer(sheet: sheet, workbook: workbook, worksheet: worksheet)
-            try page.render()
+            let totals = FormTotals(template: template, units: forms.compactMap(\.values))
+            sheets.append(.form(FormSheetBuilder.build(template, values: totals.formValues(of: template))))
         }
         if let failures = SummaryTable.failures(forms) {
-            try add(failures, to: workbook)
+            sheets.append(.summary(failures, fonts: template.fonts))
         }
-        try workbook.close()
-    }
-
-    private func add(_ table: SummaryTable, to workbook: XlsxWorkbook) throws(XlsxError) {
-        let worksheet = try workbook.addWorksheet(named: table.sheetName)
-        try SummaryTableRenderer(table: table, workbook: workbook, worksheet: worksheet, fonts: template.fonts).render()
+        try XlsxWriter().write(sheets, title: "\(template.title)（汇总）", subject: template.id, to: path)
     }
 }

@@ -1,39 +1,71 @@
-/// Rough text measures in spreadsheet character units (the width of "0" in an 11 pt font),
-/// enough to size rows so that wrapped text is not cut off in Excel, which does not grow a
-/// row with an explicit height.
+/// Rough text measures: enough to size rows so that wrapped text is not cut off in Excel (which
+/// does not grow a row with an explicit height), to keep a form on its DOCX page, and to place
+/// a notice's lines on the character grid. All of them start from one count, how many
+/// characters of a text are full width and how many half; each caller turns it into its unit.
 enum TextMetrics {
-    /// Width of `text` in character units at `size` points: East-Asian characters are two
-    /// units wide, others one.
-    static func width(of text: Substring, size: Double) -> Double {
-        var units = 0.0
-        for scalar in text.unicodeScalars {
-            units += scalar.value >= 0x2E80 ? 2 : 1
+    /// The characters of a text by width.
+    struct Extent {
+        /// East-Asian characters and full-width forms: a whole character of the font size.
+        var full = 0
+        /// Latin letters, digits, spaces and the like: half a character.
+        var half = 0
+
+        /// The width in half characters, which is Excel's character unit at 11 points.
+        var units: Int { 2 * full + half }
+    }
+
+    /// Counts the full-width and half-width characters of `scalars`: full width from U+2E80
+    /// on (CJK radicals and everything after, the full-width forms U+FF00–FFEF among them).
+    /// `dashIsFull` counts — (U+2014) as full width too, as a Chinese font draws it; the
+    /// spreadsheet measures, which size rows with room to spare, count it as half.
+    static func extent(of scalars: some Sequence<Unicode.Scalar>, dashIsFull: Bool = false) -> Extent {
+        var extent = Extent()
+        for scalar in scalars {
+            if scalar.value >= 0x2E80 || (dashIsFull && scalar.value == 0x2014) {
+                extent.full += 1
+            } else {
+                extent.half += 1
+            }
         }
-        return units * size / 11
+        return extent
+    }
+
+    /// Width of `text` in character units (the width of "0" in an 11 pt font) at `size`
+    /// points: East-Asian characters are two units wide, others one.
+    static func width(of text: some StringProtocol, size: Double) -> Double {
+        width(units: extent(of: text.unicodeScalars).units, size: size)
+    }
+
+    /// Width of the widest line of `text` in character units at `size` points.
+    static func widestLine(of text: String, size: Double) -> Double {
+        text.split(separator: "\n").map { width(of: $0, size: size) }.max() ?? 0
+    }
+
+    /// Width of `text` in points at `size` points: half a character's size for each unit.
+    static func points(of text: some StringProtocol, size: Double) -> Double {
+        width(of: text, size: size) * 11 / 2
     }
 
     /// How many lines `text` takes in a column `columnWidth` units wide.
-    /// One pass over the scalars, with the same arithmetic as `width(of:size:)`: splitting the
-    /// String into lines walked its grapheme clusters and was most of the XLSX writer's own
-    /// time (every cell is measured to size its row).
+    /// The lines are split on Unicode scalars, not on the String's characters: walking its
+    /// grapheme clusters was most of the XLSX writer's own time (every cell is measured to
+    /// size its row).
     static func lineCount(_ text: String, columnWidth: Double, size: Double) -> Int {
         let usable = max(1, columnWidth - 1)
         var lines = 0
-        var units = 0.0
-        for scalar in text.unicodeScalars {
-            if scalar == "\n" {
-                lines += max(1, Int((units * size / 11 / usable).rounded(.up)))
-                units = 0
-            } else {
-                units += scalar.value >= 0x2E80 ? 2 : 1
-            }
+        for line in text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false) {
+            lines += max(1, Int((width(units: extent(of: line).units, size: size) / usable).rounded(.up)))
         }
-        return lines + max(1, Int((units * size / 11 / usable).rounded(.up)))
+        return lines
     }
 
     /// The row height in points that shows every line of `text`.
     static func height(of text: String, columnWidth: Double, size: Double, stacked: Bool) -> Double {
         let lines = stacked ? text.count : lineCount(text, columnWidth: columnWidth, size: size)
         return Double(lines) * size * 1.3 + 8
+    }
+
+    private static func width(units: Int, size: Double) -> Double {
+        Double(units) * size / 11
     }
 }

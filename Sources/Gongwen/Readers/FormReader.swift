@@ -21,13 +21,13 @@ public struct FormReader: Sendable {
     public func readXlsx(_ url: URL) throws(ReadError) -> JSONValue {
         let sheet = try XlsxReader(path: url, limits: .form).firstSheet()
         let layout = FormSheetBuilder.build(template)
-        let top = layout.headerLine == nil ? 1 : 2
+        let top = XlsxSheetRenderer.tableTop(of: layout)
         func text(_ row: Int, _ column: Int) -> String? {
             guard let cell = sheet[row, column] else { return nil }
             return cell.isNumber ? Self.number(cell.text) : cell.text
         }
         var header: String?
-        if layout.headerLine != nil { header = text(1, 0) }
+        if layout.headerLine != nil { header = text(XlsxSheetRenderer.headerLineRow, 0) }
         return try assemble(file: url.lastPathComponent, layout: layout, header: header, rowCount: sheet.rowCount - top) { r, c in
             text(top + r, c)
         }

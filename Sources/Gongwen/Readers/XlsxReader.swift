@@ -147,7 +147,7 @@ private final class SheetHandler: XMLEventHandler {
             nextRow = row + 1
             nextColumn = 0
         case "c":
-            if let ref = attributes["r"], let parsed = CellReference(ref) {
+            if let ref = attributes["r"], let parsed = XlsxReference.position(of: ref) {
                 row = parsed.row
                 column = parsed.column
             } else {
@@ -164,7 +164,7 @@ private final class SheetHandler: XMLEventHandler {
         case "is": inInline = true
         case "t": inValue = inInline
         case "dimension":
-            if let ref = attributes["ref"], let last = ref.split(separator: ":").last, let end = CellReference(String(last)),
+            if let ref = attributes["ref"], let last = ref.split(separator: ":").last, let end = XlsxReference.position(of: String(last)),
                end.row >= limits.rows || end.column >= limits.columns {
                 return .sheetTooLarge(file: file, rows: end.row + 1, columns: end.column + 1)
             }
@@ -197,29 +197,6 @@ private final class SheetHandler: XMLEventHandler {
     }
 
     func characters(_ text: String) { if inValue { value += text } }
-}
-
-/// An A1 reference as 0-based row and column.
-struct CellReference {
-    var row: Int
-    var column: Int
-
-    init?(_ text: String) {
-        var column = 0
-        var digits = Substring()
-        for (i, ch) in text.enumerated() {
-            if let a = ch.asciiValue, (65...90).contains(a) || (97...122).contains(a) {
-                column = column * 26 + Int((a & 0xDF) - 64)
-                if column > 16_384 { return nil }
-            } else {
-                digits = text.dropFirst(i)
-                break
-            }
-        }
-        guard column > 0, let r = Int(digits), r > 0 else { return nil }
-        row = r - 1
-        self.column = column - 1
-    }
 }
 
 /// The local part of a qualified name (`x:c` → `c`).

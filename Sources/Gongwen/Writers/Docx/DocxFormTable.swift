@@ -29,7 +29,7 @@ struct DocxFormTable {
             let size = sheet.fonts.value.size
             let text = cell.stacked ? cell.content.text.map(String.init).joined(separator: "\n") : cell.content.text
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { total, line in
-                total + max(1, Int((TextMetrics.width(of: line, size: size) * 11 / 2 / max(points, 1)).rounded(.up)))
+                total + max(1, Int((TextMetrics.points(of: line, size: size) / max(points, 1)).rounded(.up)))
             }
             needed[cell.row] = max(needed[cell.row], Double(lines) * size * 1.35 + 8)
         }
@@ -44,26 +44,23 @@ struct DocxFormTable {
     func write(to x: inout XMLBuilder, includeTitle: Bool = true) {
         if includeTitle { writeTitle(to: &x) }
         if let header = sheet.headerLine {
-            paragraph(header, style: "FormNote", font: sheet.fonts.header, align: "left", to: &x)
+            paragraph(header, style: "FormNote", font: sheet.fonts.header, alignment: .left, to: &x)
         }
         writeTable(to: &x)
         for note in sheet.notes {
-            paragraph(note, style: "FormNote", font: sheet.fonts.note, align: "left", to: &x)
+            paragraph(note, style: "FormNote", font: sheet.fonts.note, alignment: .left, to: &x)
         }
     }
 
     func writeTitle(to x: inout XMLBuilder) {
-        paragraph(sheet.title, style: "FormTitle", font: sheet.fonts.title, align: "center", to: &x)
+        paragraph(sheet.title, style: "FormTitle", font: sheet.fonts.title, alignment: .center, to: &x)
     }
 
-    private func paragraph(_ text: String, style: String, font: FontSpec, align: String, to x: inout XMLBuilder) {
-        x.element("w:p") { x in
-            x.element("w:pPr") { x in
-                x.empty("w:pStyle", ["w:val": style])
-                x.empty("w:jc", ["w:val": align])
-            }
-            DocxRun.write(text, style: DocxRunStyle(font: font, latin: sheet.fonts.latin), to: &x)
-        }
+    private func paragraph(_ text: String, style: String, font: FontSpec, alignment: DocxParagraph.Alignment,
+                           to x: inout XMLBuilder) {
+        var p = DocxParagraph(style: style, alignment: alignment)
+        p.add(text, DocxRunStyle(font: font, latin: sheet.fonts.latin))
+        p.write(to: &x)
     }
 
     /// Column widths in twips, scaled so the table fills the text width of the page.
@@ -78,21 +75,7 @@ struct DocxFormTable {
     private func writeTable(to x: inout XMLBuilder) {
         let widths = gridWidths
         x.element("w:tbl") { x in
-            x.element("w:tblPr") { x in
-                x.empty("w:tblW", ["w:w": String(widths.reduce(0, +)), "w:type": "dxa"])
-                x.empty("w:jc", ["w:val": "center"])
-                x.element("w:tblBorders") { x in
-                    for side in ["w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"] {
-                        x.empty(side, ["w:val": "single", "w:sz": "4", "w:space": "0", "w:color": "000000"])
-                    }
-                }
-                x.empty("w:tblLayout", ["w:type": "fixed"])
-                x.empty("w:tblLook", ["w:val": "0000", "w:firstRow": "0", "w:lastRow": "0", "w:firstColumn": "0",
-                                      "w:lastColumn": "0", "w:noHBand": "1", "w:noVBand": "1"])
-            }
-            x.element("w:tblGrid") { x in
-                for w in widths { x.empty("w:gridCol", ["w:w": String(w)]) }
-            }
+            DocxTableLayout(columnWidths: widths, ruled: true, plainLook: true).write(to: &x)
             let starts = Dictionary(sheet.cells.map { ([$0.row, $0.column], $0) }, uniquingKeysWith: { a, _ in a })
             // For each position covered by a row span from above: the cell that covers it.
             var continuing: [[Int]: SheetCell] = [:]
@@ -133,25 +116,16 @@ struct DocxFormTable {
 
     private func writeCell(_ cell: SheetCell, widths: [Int], continuation: Bool, to x: inout XMLBuilder) {
         x.element("w:tc") { x in
-            x.element("w:tcPr") { x in
-                x.empty("w:tcW", ["w:w": String(widths[cell.column...cell.lastColumn].reduce(0, +)), "w:type": "dxa"])
-                if cell.colSpan > 1 { x.empty("w:gridSpan", ["w:val": String(cell.colSpan)]) }
-                if cell.rowSpan > 1 {
-                    if continuation { x.empty("w:vMerge") } else { x.empty("w:vMerge", ["w:val": "restart"]) }
-                }
-                x.empty("w:vAlign", ["w:val": cell.vertical == .top ? "top" : cell.vertical == .bottom ? "bottom" : "center"])
-            }
-            x.element("w:p") { x in
-                x.element("w:pPr") { x in
-                    x.empty("w:pStyle", ["w:val": "FormCell"])
-                    x.empty("w:jc", ["w:val": cell.horizontal == .left ? "left" : cell.horizontal == .right ? "right" : "center"])
-                }
-                if !continuation { writeContent(cell, to: &x) }
-            }
+            let rowSpan: DocxCellProperties.RowSpan? = cell.rowSpan > 1 ? (continuation ? .continuation : .start) : nil
+            DocxCellProperties(width: widths[cell.column...cell.lastColumn].reduce(0, +), columnSpan: cell.colSpan,
+                               rowSpan: rowSpan, vertical: cell.vertical).write(to: &x)
+            var p = DocxParagraph(style: "FormCell", alignment: DocxParagraph.Alignment(cell.horizontal))
+            if !continuation { addContent(cell, to: &p) }
+            p.write(to: &x)
         }
     }
 
-    private func writeContent(_ cell: SheetCell, to x: inout XMLBuilder) {
+    private func addContent(_ cell: SheetCell, to p: inout DocxParagraph) {
         let fonts = sheet.fonts
         var text = cell.content.text
         guard !text.isEmpty else { return }
@@ -164,6 +138,6 @@ struct DocxFormTable {
         }
         // Stacked text: one character a line, which Word, WPS and LibreOffice all show alike.
         if cell.stacked { text = text.map(String.init).joined(separator: "\n") }
-        DocxRun.write(text, style: style, to: &x)
+        p.add(text, style)
     }
 }

@@ -1,8 +1,23 @@
-/// One WordprocessingML paragraph with the properties notices need, written in the order
-/// CT_PPr requires (Word refuses a file whose pPr children are out of order).
+/// One WordprocessingML paragraph, of a notice or a form, written in the order CT_PPr
+/// requires (Word refuses a file whose pPr children are out of order).
 struct DocxParagraph {
-    enum Alignment: String { case left, center, right, both, distribute }
+    enum Alignment: String {
+        case left, center, right, both, distribute
 
+        init(_ horizontal: HorizontalAlignment) {
+            switch horizontal {
+            case .left: self = .left
+            case .center: self = .center
+            case .right: self = .right
+            }
+        }
+    }
+
+    /// The paragraph style that gives the spacing, indents and widow control (a form's
+    /// FormTitle, FormCell, FormNote); they are then not written here, so `left`, `right`,
+    /// `firstLine`, `hanging`, `spacingBefore` and `exactLine` count only without a style.
+    /// Nil writes them directly, as the notice's grid needs.
+    var style: String?
     var alignment: Alignment = .both
     var left = 0
     var right = 0
@@ -38,6 +53,7 @@ struct DocxParagraph {
     func write(to x: inout XMLBuilder) {
         x.element("w:p") { x in
             x.element("w:pPr") { x in
+                if let style { x.empty("w:pStyle", ["w:val": style]) }
                 if keepNext { x.empty("w:keepNext") }
                 if pageBreakBefore { x.empty("w:pageBreakBefore") }
                 // No widow and orphan control: it would move single lines and break the
@@ -46,7 +62,7 @@ struct DocxParagraph {
                     x.empty("w:framePr", ["w:w": String(width), "w:wrap": "notBeside", "w:vAnchor": "margin",
                                           "w:hAnchor": "margin", "w:xAlign": "center", "w:yAlign": "bottom"])
                 }
-                x.empty("w:widowControl", ["w:val": "0"])
+                if style == nil { x.empty("w:widowControl", ["w:val": "0"]) }
                 if topBorder != nil || bottomBorder != nil {
                     x.element("w:pBdr") { x in
                         if let b = topBorder {
@@ -62,22 +78,28 @@ struct DocxParagraph {
                         for t in tabs { x.empty("w:tab", ["w:val": t.kind, "w:pos": String(t.position)]) }
                     }
                 }
-                x.empty("w:autoSpaceDE", ["w:val": "0"])
-                x.empty("w:autoSpaceDN", ["w:val": "0"])
-                if let exactLine {
-                    x.empty("w:spacing", ["w:before": String(spacingBefore), "w:after": "0", "w:line": String(exactLine), "w:lineRule": "exact"])
-                } else {
-                    x.empty("w:spacing", ["w:before": String(spacingBefore), "w:after": "0"])
-                }
-                if hanging > 0 {
-                    x.empty("w:ind", ["w:left": String(left), "w:right": String(right), "w:hanging": String(hanging)])
-                } else {
-                    x.empty("w:ind", ["w:left": String(left), "w:right": String(right), "w:firstLine": String(firstLine)])
-                }
+                if style == nil { writeGridProperties(to: &x) }
                 x.empty("w:jc", ["w:val": alignment.rawValue])
                 if let section { section.write(to: &x) }
             }
             x.raw(runs.xml)
+        }
+    }
+
+    /// Spacing and indents given directly, with East-Asian auto-spacing off: what keeps a
+    /// notice's characters on its grid.
+    private func writeGridProperties(to x: inout XMLBuilder) {
+        x.empty("w:autoSpaceDE", ["w:val": "0"])
+        x.empty("w:autoSpaceDN", ["w:val": "0"])
+        if let exactLine {
+            x.empty("w:spacing", ["w:before": String(spacingBefore), "w:after": "0", "w:line": String(exactLine), "w:lineRule": "exact"])
+        } else {
+            x.empty("w:spacing", ["w:before": String(spacingBefore), "w:after": "0"])
+        }
+        if hanging > 0 {
+            x.empty("w:ind", ["w:left": String(left), "w:right": String(right), "w:hanging": String(hanging)])
+        } else {
+            x.empty("w:ind", ["w:left": String(left), "w:right": String(right), "w:firstLine": String(firstLine)])
         }
     }
 }

@@ -62,31 +62,11 @@ extension NoticeComposer {
         let nameWidth = (organs.map(\.count).max() ?? 1) * DocxUnits.twips(points: font.size)
         let suffixWidth = (suffix.count + 1) * DocxUnits.twips(points: font.size)
         x.element("w:tbl") { x in
-            x.element("w:tblPr") { x in
-                x.empty("w:tblW", ["w:w": String(nameWidth + suffixWidth), "w:type": "dxa"])
-                x.empty("w:jc", ["w:val": "center"])
-                x.element("w:tblBorders") { x in
-                    for side in ["w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"] {
-                        x.empty(side, ["w:val": "nil"])
-                    }
-                }
-                x.empty("w:tblLayout", ["w:type": "fixed"])
-                x.element("w:tblCellMar") { x in
-                    x.empty("w:left", ["w:w": "0", "w:type": "dxa"])
-                    x.empty("w:right", ["w:w": "0", "w:type": "dxa"])
-                }
-            }
-            x.element("w:tblGrid") { x in
-                x.empty("w:gridCol", ["w:w": String(nameWidth)])
-                x.empty("w:gridCol", ["w:w": String(suffixWidth)])
-            }
+            DocxTableLayout(columnWidths: [nameWidth, suffixWidth], ruled: false, cellPadding: 0).write(to: &x)
             for (i, organ) in organs.enumerated() {
                 x.element("w:tr") { x in
                     x.element("w:tc") { x in
-                        x.element("w:tcPr") { x in
-                            x.empty("w:tcW", ["w:w": String(nameWidth), "w:type": "dxa"])
-                            x.empty("w:vAlign", ["w:val": "center"])
-                        }
+                        DocxCellProperties(width: nameWidth).write(to: &x)
                         var p = DocxParagraph()
                         p.alignment = .distribute
                         p.exactLine = lineHeight
@@ -94,11 +74,7 @@ extension NoticeComposer {
                         p.write(to: &x)
                     }
                     x.element("w:tc") { x in
-                        x.element("w:tcPr") { x in
-                            x.empty("w:tcW", ["w:w": String(suffixWidth), "w:type": "dxa"])
-                            x.empty("w:vMerge", i == 0 ? ["w:val": "restart"] : [:])
-                            x.empty("w:vAlign", ["w:val": "center"])
-                        }
+                        DocxCellProperties(width: suffixWidth, rowSpan: i == 0 ? .start : .continuation).write(to: &x)
                         var p = DocxParagraph()
                         p.alignment = .right
                         p.exactLine = lineHeight
@@ -116,9 +92,8 @@ extension NoticeComposer {
     mutating func writeDocumentNumber() {
         let d = notice.document
         var p = gridParagraph(before: 2)
-        let lineSize = max(2, min(96, Int((layout.redLine.thickness / 25.4 * 72 * 8).rounded())))
         let gap = min(31, Int((layout.redLine.gap / 25.4 * 72).rounded()))
-        p.bottomBorder = (layout.red, lineSize, gap)
+        p.bottomBorder = (layout.red, Self.eighths(layout.redLine.thickness), gap)
         if let signer = d.signer {
             p.alignment = .left
             p.left = character

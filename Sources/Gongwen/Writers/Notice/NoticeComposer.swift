@@ -35,13 +35,11 @@ struct NoticeComposer {
     }
 
     /// The width of `text` in twips in a font of `size` points: East-Asian and full-width
-    /// characters take a whole character, others half, each with the grid's spacing.
+    /// characters and — take a whole character, others half, each with the grid's spacing.
     func width(of text: String, size: Double? = nil) -> Int {
         let full = DocxUnits.twips(points: size ?? layout.fonts.body.size)
-        return text.unicodeScalars.reduce(0) { total, s in
-            let wide = s.value >= 0x2E80 || (0xFF00...0xFFEF).contains(s.value) || s.value == 0x2014
-            return total + (wide ? full : full / 2) + layout.grid.characterSpacing
-        }
+        let extent = TextMetrics.extent(of: text.unicodeScalars, dashIsFull: true)
+        return extent.full * full + extent.half * (full / 2) + (extent.full + extent.half) * layout.grid.characterSpacing
     }
 
     /// A body paragraph on the grid: exact line height, no indent, aligned left. Not

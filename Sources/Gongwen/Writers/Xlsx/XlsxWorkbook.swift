@@ -34,13 +34,13 @@ final class XlsxWorkbook {
     }()
 
     /// Adds a worksheet; the workbook owns it.
-    func addWorksheet(named name: String) throws(XlsxError) -> UnsafeMutablePointer<lxw_worksheet> {
+    func addWorksheet(named name: String) throws(XlsxError) -> XlsxWorksheet {
         guard let handle else { throw XlsxError(message: "workbook already closed", context: "adding sheet \(name)") }
         try XlsxError.check(workbook_validate_sheet_name(handle, name), "checking sheet name \(name)")
         guard let sheet = workbook_add_worksheet(handle, name) else {
             throw XlsxError(message: "workbook_add_worksheet returned NULL", context: "adding sheet \(name)")
         }
-        return sheet
+        return XlsxWorksheet(workbook: self, handle: sheet, name: name)
     }
 
     /// The workbook's format for `style`, created on first use.
