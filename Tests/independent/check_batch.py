@@ -35,17 +35,15 @@ import csv
 import io
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
 import time
 import zipfile
-from pathlib import Path
 
 import openpyxl
 
-from harness import GongwenEnv, arguments, check, docx_texts, scratch_folder, skip, summary, xlsx_values
+from harness import GongwenEnv, arguments, check, docx_texts, run_checks, skip, xlsx_values
 
 FORBIDDEN = set('/\\:*?"<>|')
 DEVICES = {"CON", "PRN", "AUX", "NUL"} | {f"COM{i}" for i in range(1, 10)} | {f"LPT{i}" for i in range(1, 10)}
@@ -381,22 +379,21 @@ def check_memory(env):
 
 # ---------------------------------------------------------------- main
 
+def checks(env, args):
+    check_thousand_xlsx(env)
+    check_gbk_csv(env)
+    check_unsafe_names(env)
+    check_three_bad(env)
+    check_keep_going(env)
+    check_exit_codes(env)
+    if args.memory:
+        check_memory(env)
+
+
 def main():
     ap = arguments(__doc__, keep="copy all lists and outputs to this directory")
     ap.add_argument("--memory", action="store_true", help="also measure peak RSS for 1,000 and 10,000 records")
-    args = ap.parse_args()
-    started = time.time()
-    with scratch_folder("gongwen-batch-check-", args.keep) as tmp:
-        env = Env(args.gongwen, tmp)
-        check_thousand_xlsx(env)
-        check_gbk_csv(env)
-        check_unsafe_names(env)
-        check_three_bad(env)
-        check_keep_going(env)
-        check_exit_codes(env)
-        if args.memory:
-            check_memory(env)
-    return summary(started)
+    return run_checks(ap, "gongwen-batch-check-", Env, checks)
 
 
 if __name__ == "__main__":

@@ -45,8 +45,7 @@ from pathlib import Path
 
 import openpyxl
 
-from harness import (GongwenEnv, arguments, check, load_example, load_template, lookup, scratch_folder, squash,
-                     summary)
+from harness import GongwenEnv, arguments, check, load_example, load_template, lookup, run_checks, squash
 
 
 
@@ -537,17 +536,16 @@ def check_exit_codes(env):
 
 # ---------------------------------------------------------------- main
 
+def checks(env, args):
+    check_round_trips(env, env.templates())
+    check_totals(env)
+    check_bad_files(env)
+    check_exit_codes(env)
+
+
 def main():
     ap = arguments(__doc__, keep="copy all inputs and outputs to this directory")
-    args = ap.parse_args()
-    started = time.time()
-    with scratch_folder("gongwen-collect-", args.keep) as tmp:
-        env = Env(args.gongwen, tmp)
-        check_round_trips(env, env.templates())
-        check_totals(env)
-        check_bad_files(env)
-        check_exit_codes(env)
-    return summary(started)
+    return run_checks(ap, "gongwen-collect-", Env, checks)
 
 
 if __name__ == "__main__":

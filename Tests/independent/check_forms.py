@@ -31,12 +31,11 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 
 import docx
 
 from harness import (GongwenEnv, arguments, check, is_number, load_example, load_template, lookup, pdf_page_count,
-                     scratch_folder, squash, summary, xlsx_rows)
+                     run_checks, squash, xlsx_rows)
 
 
 
@@ -332,22 +331,21 @@ def check_exit_codes(env):
 
 # ---------------------------------------------------------------- main
 
+def checks(env, args):
+    templates = env.templates()
+    check_templates(env, templates)
+    check_long_list(env)
+    check_text_survives(env)
+    pdfs = convert_all(env)
+    check_pdfs(env, pdfs)
+    check_long_list_pdfs(pdfs)
+    check_bad_inputs(env, templates)
+    check_exit_codes(env)
+
+
 def main():
     ap = arguments(__doc__, keep="copy all outputs (forms, PDFs) to this directory")
-    args = ap.parse_args()
-    started = time.time()
-    with scratch_folder("gongwen-check-", args.keep) as tmp:
-        env = Env(args.gongwen, tmp)
-        templates = env.templates()
-        check_templates(env, templates)
-        check_long_list(env)
-        check_text_survives(env)
-        pdfs = convert_all(env)
-        check_pdfs(env, pdfs)
-        check_long_list_pdfs(pdfs)
-        check_bad_inputs(env, templates)
-        check_exit_codes(env)
-    return summary(started)
+    return run_checks(ap, "gongwen-check-", Env, checks)
 
 
 if __name__ == "__main__":

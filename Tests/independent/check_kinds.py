@@ -26,11 +26,10 @@ import json
 import random
 import shutil
 import sys
-import time
 from decimal import Decimal
 from pathlib import Path
 
-from harness import GongwenEnv, arguments, check, docx_texts, scratch_folder, summary, xlsx_values
+from harness import GongwenEnv, arguments, check, docx_texts, run_checks, xlsx_values
 
 NEW = Path("Tests/NewKinds/forms")
 GRID, LIST = "science-base-2026", "activity-list-2026"
@@ -198,16 +197,15 @@ def check_batch_and_collect(env):
             check("[4] the form sheet holds the totals", 15000 in form and 10 in form, str(form))
 
 
+def checks(env, args):
+    check_listing(env)
+    check_render(env)
+    check_batch_and_collect(env)
+
+
 def main():
     ap = arguments(__doc__, keep="copy all inputs and outputs to this directory")
-    args = ap.parse_args()
-    started = time.time()
-    with scratch_folder("gongwen-kinds-", args.keep) as tmp:
-        env = Env(args.gongwen, tmp)
-        check_listing(env)
-        check_render(env)
-        check_batch_and_collect(env)
-    return summary(started)
+    return run_checks(ap, "gongwen-kinds-", Env, checks)
 
 
 if __name__ == "__main__":

@@ -42,8 +42,7 @@ from pathlib import Path
 
 import docx
 
-from harness import (GongwenEnv, arguments, check, load_template, pdf_page_count, scratch_folder, skip, squash,
-                     summary)
+from harness import GongwenEnv, arguments, check, load_template, pdf_page_count, run_checks, skip, squash
 
 
 
@@ -471,36 +470,35 @@ def write_previews(folder, pdfs):
 
 # ---------------------------------------------------------------- main
 
+def checks(env, args):
+    # the numbered examples (000.json ...); demo-*.json files are not part of this check
+    examples = sorted(p for p in Path("examples/notices").glob("*.json") if re.fullmatch(r"\d{3}", p.stem))
+    check("examples/notices has 000.json ... 004.json",
+          [p.stem for p in examples][:5] == ["000", "001", "002", "003", "004"], str(examples))
+    rendered = []
+    for path, out, p, seconds in render_examples(env, examples):
+        files = check_render(path, out, p, seconds)
+        if files:
+            notice = load_notice(path)
+            check_docx(path.stem, notice, files[0])
+            rendered.append((path.stem, notice, files[1]))
+    for label, notice, pdf in rendered:
+        check_pdf(label, notice, pdf)
+        check_fonts(label, notice, pdf)
+    grid = next((pdf for label, _, pdf in rendered if label == "000"), None)
+    if check("[3] 000 rendered for the grid check", grid):
+        check_grid("000", grid)
+    check_bad_inputs(env)
+    check_no_libreoffice(env)
+    check_schema()
+    if args.previews:
+        write_previews(args.previews, [(label, pdf) for label, _, pdf in rendered])
+
+
 def main():
     ap = arguments(__doc__, keep="copy all outputs (DOCX, PDFs, bad inputs) to this directory")
     ap.add_argument("--previews", help="write a PNG of page 1 of each example here (notice-000.png ...)")
-    args = ap.parse_args()
-    started = time.time()
-    with scratch_folder("gongwen-notice-check-", args.keep) as tmp:
-        env = Env(args.gongwen, tmp)
-        # the numbered examples (000.json ...); demo-*.json files are not part of this check
-        examples = sorted(p for p in Path("examples/notices").glob("*.json") if re.fullmatch(r"\d{3}", p.stem))
-        check("examples/notices has 000.json ... 004.json",
-              [p.stem for p in examples][:5] == ["000", "001", "002", "003", "004"], str(examples))
-        rendered = []
-        for path, out, p, seconds in render_examples(env, examples):
-            files = check_render(path, out, p, seconds)
-            if files:
-                notice = load_notice(path)
-                check_docx(path.stem, notice, files[0])
-                rendered.append((path.stem, notice, files[1]))
-        for label, notice, pdf in rendered:
-            check_pdf(label, notice, pdf)
-            check_fonts(label, notice, pdf)
-        grid = next((pdf for label, _, pdf in rendered if label == "000"), None)
-        if check("[3] 000 rendered for the grid check", grid):
-            check_grid("000", grid)
-        check_bad_inputs(env)
-        check_no_libreoffice(env)
-        check_schema()
-        if args.previews:
-            write_previews(args.previews, [(label, pdf) for label, _, pdf in rendered])
-    return summary(started)
+    return run_checks(ap, "gongwen-notice-check-", Env, checks)
 
 
 if __name__ == "__main__":

@@ -168,6 +168,13 @@ def has_value(cells, v):
     return v in cells
 
 
+def download_xlsx(page, name):
+    """Clicks 生成已填表（XLSX） and checks that a file comes; its cells (openpyxl), or None."""
+    path = page.download("生成已填表（XLSX）")
+    check(f"{name} downloads", path is not None, page.status())
+    return xlsx_values(path) if path else None
+
+
 def server_file_name(base, tid, data, fmt):
     r = http(f"{base}/api/render/{tid}?format={fmt}", json.dumps(data, ensure_ascii=False).encode(),
              {"Content-Type": "application/json"}, "POST")
@@ -478,10 +485,8 @@ def check_statistics(page, templates):
     page.set_text(page.input_for_label("部门/地方", form), "新乡市科学技术局")
     page.set_text(page.css('[data-key="funds.central"]', form)[0], "15.5")
     page.set_text(page.css('[data-key="staff.volunteers"]', form)[0], "1350")
-    path = page.download("生成已填表（XLSX）")
-    check("[6] the statistics XLSX downloads", path is not None, page.status())
-    if path:
-        cells = xlsx_values(path)
+    cells = download_xlsx(page, "[6] the statistics XLSX")
+    if cells is not None:
         check("[6] 15.5 and 1350 are numbers in the XLSX", has_value(cells, 15.5) and has_value(cells, 1350),
               f"{[c for c in cells if isinstance(c, (int, float))]}")
 
@@ -547,10 +552,8 @@ def check_new_kinds(gongwen, tmp):
         page.set_text(page.input_for_label("基地名称", form), "郑州市青少年科技馆")
         page.set_text(page.css('[data-key="visitors"]', form)[0], "86000")
         page.set_text(own[0], "12.35")
-        path = page.download("生成已填表（XLSX）")
-        check("[8] the grid form downloads", path is not None, page.status())
-        if path:
-            cells = xlsx_values(path)
+        cells = download_xlsx(page, "[8] the grid form")
+        if cells is not None:
             check("[8] openpyxl finds what was typed, numbers as numbers",
                   "郑州市青少年科技馆" in cells and has_value(cells, 86000) and has_value(cells, 12.35), f"{cells[:12]}")
 
@@ -560,10 +563,8 @@ def check_new_kinds(gongwen, tmp):
         row = page.css("tbody tr.data-row", form)[0]
         page.set_text(page.css('[data-key="rows[].name"]', row)[0], "院士报告会")
         page.set_text(page.css('[data-key="rows[].participants"]', row)[0], "450")
-        path = page.download("生成已填表（XLSX）")
-        check("[8] the list form downloads", path is not None, page.status())
-        if path:
-            cells = xlsx_values(path)
+        cells = download_xlsx(page, "[8] the list form")
+        if cells is not None:
             check("[8] its row is in the XLSX", "院士报告会" in cells and has_value(cells, 450), f"{cells[:12]}")
         check_console(page, "new kinds")
     finally:

@@ -64,6 +64,17 @@ def arguments(doc, keep=None):
     return ap
 
 
+def run_checks(ap, prefix, make_env, body):
+    """The run every check script makes: parse its command line, give `body` an Env (made by
+    `make_env` from the binary and a scratch folder) and the arguments, then report; returns
+    the exit status."""
+    args = ap.parse_args()
+    started = time.time()
+    with scratch_folder(prefix, getattr(args, "keep", None)) as tmp:
+        body(make_env(args.gongwen, tmp), args)
+    return summary(started)
+
+
 @contextlib.contextmanager
 def scratch_folder(prefix, keep=None):
     """A temporary folder for one run's inputs and outputs, removed at the end; when the run
