@@ -18,4 +18,5 @@ python3 Tests/independent/check_batch.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_kinds.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_web.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_service.py --gongwen "$bin" || status=1
+python3 Tests/independent/check_service_limits.py --gongwen "$bin" || status=1
 exit $status

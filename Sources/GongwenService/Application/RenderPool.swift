@@ -48,8 +48,7 @@ public final class RenderPool: Sendable {
                     self.admitted.decrement()
                     race.finish(result)
                 }
-                let timer = Task {
-                    do { try await Task.sleep(for: deadline) } catch { return }
+                let timer = DeadlineTimer(after: deadline) {
                     race.finish(.failure(ServiceError.deadlineExceeded(seconds: max(1, Int(deadline.components.seconds)))))
                 }
                 race.whenFinished { timer.cancel() }

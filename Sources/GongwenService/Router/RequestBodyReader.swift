@@ -32,21 +32,21 @@ enum RequestBodyReader {
             throw ServiceError.bodyTooLarge(limit: limit)
         }
         let body = request.body
+        let reading = Task { try await body.collect(upTo: limit) }
+        // The timer goes with the body: a finished read holds nothing until the deadline.
+        let timer = DeadlineTimer(after: deadline) { reading.cancel() }
+        defer { timer.cancel() }
         do {
-            return try await withThrowingTaskGroup(of: Data?.self) { group in
-                group.addTask { Data(try await body.collect(upTo: limit).readableBytesView) }
-                group.addTask {
-                    try await Task.sleep(for: deadline)
-                    return nil
-                }
-                defer { group.cancelAll() }
-                guard let first = try await group.next(), let data = first else {
-                    throw ServiceError.deadlineExceeded(seconds: max(1, Int(deadline.components.seconds)))
-                }
-                return data
+            let buffer = try await withTaskCancellationHandler {
+                try await reading.value
+            } onCancel: {
+                reading.cancel()
             }
+            return Data(buffer.readableBytesView)
         } catch is NIOTooManyBytesError {
             throw ServiceError.bodyTooLarge(limit: limit)
+        } catch where timer.hasFired {
+            throw ServiceError.deadlineExceeded(seconds: max(1, Int(deadline.components.seconds)))
         }
     }
 }
