@@ -85,7 +85,7 @@ struct TemplateRouteTests {
             }
             try await client.execute(uri: "/api/templates", method: .post) { response in
                 _ = try ServiceFixtures.problem(response, status: 405)
-                #expect(response.headers[.allow] == "GET")
+                #expect(response.headers[.allow] == "GET, HEAD", "HEAD is served wherever GET is")
             }
         }
     }

@@ -22,6 +22,7 @@ public func buildApplication(_ settings: ServiceSettings, logger: Logger = Logge
     let router = Router(context: BasicRequestContext.self)
     let table = RouteTable()
     router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ProblemMiddleware(routes: table))
     if let token = settings.token, !token.isEmpty {
         router.add(middleware: BearerAuthMiddleware(token: token, openPaths: Set(["/healthz"] + WebAssets.files.keys)))
@@ -37,7 +38,7 @@ public func buildApplication(_ settings: ServiceSettings, logger: Logger = Logge
     return Application(
         router: router,
         server: .http1(configuration: .init(
-            additionalChannelHandlers: [DrainBeforeClose(limit: .seconds(30))], idleTimeout: .seconds(75))),
+            additionalChannelHandlers: [HTTP1EdgeInstaller(), DrainBeforeClose(limit: .seconds(30))], idleTimeout: .seconds(75))),
         configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: "gongwen"),
         services: [pool],
         logger: logger

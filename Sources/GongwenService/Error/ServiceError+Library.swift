@@ -2,6 +2,7 @@ import Foundation
 import Gongwen
 import Hummingbird
 import NIOCore
+import NIOHTTP1
 
 extension ServiceError {
     /// The one place where errors become what the client sees: the library's errors by their
@@ -13,6 +14,8 @@ extension ServiceError {
             self = error
         case let error as any GongwenError:
             self = Self.problem(for: error)
+        case let error as HTTPParserError:
+            self = error == .headerOverflow ? .headersTooLarge : .malformedRequest(detail: "\(error)")
         case is NIOTooManyBytesError:
             self = .bodyTooLarge(limit: 0)
         case let error as HTTPError:

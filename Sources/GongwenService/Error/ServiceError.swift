@@ -15,6 +15,10 @@ public enum ServiceError: Error, Sendable, Equatable {
     case unauthorized
     /// 400: the request asks for something that cannot be done as asked.
     case invalidRequest(detail: String)
+    /// 400: the bytes are not an HTTP/1 request (a bad request line, a bad chunk size).
+    case malformedRequest(detail: String)
+    /// 431: the request's header fields are over the parser's limit.
+    case headersTooLarge
     /// 404: no template has this id (the detail lists the known ones).
     case unknownTemplate(detail: String)
     /// 404: no such route.
@@ -62,6 +66,12 @@ extension ServiceError {
         case .unauthorized:
             ProblemDetails(type: Self.type("unauthorized"), title: "需要令牌（unauthorized）", status: 401,
                            detail: "此服务需要令牌：请求头应为 Authorization: Bearer <GONGWEN_TOKEN>（missing or wrong bearer token）")
+        case .malformedRequest(let detail):
+            ProblemDetails(type: Self.type("malformed-request"), title: "请求格式错误（malformed HTTP request）", status: 400,
+                           detail: "无法解析该 HTTP 请求（\(detail)）")
+        case .headersTooLarge:
+            ProblemDetails(type: Self.type("headers-too-large"), title: "请求头过大（request header fields too large）", status: 431,
+                           detail: "请求头超过上限，请缩短后重试（header fields over the limit）")
         case .invalidRequest(let detail):
             ProblemDetails(type: Self.type("invalid-request"), title: "请求有误（bad request）", status: 400,
                            detail: detail)

@@ -3,9 +3,13 @@ import Hummingbird
 import Logging
 
 /// One structured log line per request, when it is answered: the request id (also sent back
-/// as `X-Request-ID`), method, path, route, status and duration in milliseconds.
+/// as `X-Request-ID`), method, path, route, status and duration in milliseconds. A 503 (busy,
+/// past its deadline) is a line at debug level only, and counted: under overload they come by
+/// the hundred thousand a minute, and one warning per interval saying how many says as much.
 struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
     static var requestIDHeader: HTTPField.Name { HTTPField.Name("X-Request-ID")! }
+
+    let refusals = RefusalCount(interval: .seconds(10))
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let start = ContinuousClock.now
@@ -25,8 +29,13 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
     private func log(_ request: Request, context: Context, status: Int, since start: ContinuousClock.Instant) {
         let elapsed = ContinuousClock.now - start
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        if status == 503, let (count, seconds) = refusals.add() {
+            context.logger.warning("requests refused", metadata: [
+                "http.status": "503", "count": .stringConvertible(count), "interval_s": .stringConvertible(seconds),
+            ])
+        }
         context.logger.log(
-            level: status >= 500 ? .error : .info,
+            level: status == 503 ? .debug : status >= 500 ? .error : .info,
             "request",
             metadata: [
                 "request.id": .string(context.id),

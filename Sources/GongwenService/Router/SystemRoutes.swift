@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 
 /// `/healthz`, `/openapi.json` and the web page's files.
@@ -14,9 +15,15 @@ struct SystemRoutes {
             Self.json(openAPI)
         }
         for (path, asset) in WebAssets.files {
-            routes.get(path) { _, _ in
-                Response(status: .ok, headers: [.contentType: asset.contentType],
-                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: asset.body)))
+            routes.get(path) { request, _ in
+                // Revalidated on each load (no-cache), answered 304 while the binary is the same.
+                let headers: HTTPFields = [.contentType: asset.contentType, .eTag: asset.etag, .cacheControl: "no-cache"]
+                if let match = request.headers[.ifNoneMatch], match.split(separator: ",").contains(where: {
+                    $0.trimmingCharacters(in: .whitespaces) == asset.etag || $0.trimmingCharacters(in: .whitespaces) == "*"
+                }) {
+                    return Response(status: .notModified, headers: headers)
+                }
+                return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: asset.body)))
             }
         }
     }

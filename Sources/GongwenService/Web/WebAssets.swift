@@ -3,9 +3,15 @@ public struct WebAsset: Sendable {
     public let contentType: String
     public let body: [UInt8]
 
+    /// A strong validator of the body (FNV-1a, 64 bits): the same bytes, the same tag.
+    public let etag: String
+
     public init(contentType: String, body: [UInt8]) {
         self.contentType = contentType
         self.body = body
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in body { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
+        etag = "\"" + String(hash, radix: 16) + "\""
     }
 }
 
