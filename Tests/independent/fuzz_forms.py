@@ -1,0 +1,291 @@
+#!/usr/bin/env python3
+"""A seeded, bounded fuzzer of `gongwen render` and `gongwen notice`, judged from outside.
+
+Each case is data for a template (or a notice) made from hostile pieces: characters of every
+Unicode plane (CJK Extensions B to H, ZWJ emoji sequences, combining marks after every XML
+and file-name special character, bidi controls, zero-width characters, U+2028/2029, NBSP,
+full-width digits, `_xHHHH_`), values up to and over each limit, numbers at every edge, and
+JSON oddities (duplicate keys, dotted and nested keys for one field, deep nesting, a BOM,
+trailing commas, lone surrogates). Each case must end in one of two ways:
+  - refused: exit 65, a message naming key, Chinese label and [rule] (or line and column for
+    text that is not JSON), and nothing written;
+  - written: exactly one file, which python-docx or openpyxl opens and in which every value
+    sent reads back equal (text to the code point, numbers to the digit); a sample of the
+    written files also goes through LibreOffice, and through openxml-audit where installed.
+Anything else (another exit status, a crash, a file no reader opens, a changed value) is a
+failure: the case is saved under fuzz_regressions/ and replayed first on every later run.
+
+Usage (from the repo root):
+    python3 Tests/independent/fuzz_forms.py --gongwen .build/debug/gongwen [--seed N] [--cases N]
+"""
+import hashlib
+import json
+import random
+import re
+import shutil
+import subprocess
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from harness import GongwenEnv, arguments, check, docx_texts, run_checks, xlsx_values
+
+REGRESSIONS = Path(__file__).resolve().parent / "fuzz_regressions"
+
+PLANES = [
+    "\U00020000\U0002A6DF", "\U0002A700\U0002B739", "\U0002B740\U0002B81D", "\U0002B820\U0002CEA1",
+    "\U0002CEB0\U0002EBE0", "\U00030000\U0003134A", "\U00031350\U000323AF",  # CJK Extensions B-H
+    "𠀀𪚥𫝀𬺰𮯠", "直骨角写画", "公文科普活动周",
+]
+EMOJI = ["👩‍💻", "👨‍👩‍👧‍👦", "🏳️‍🌈", "😀", "🇨🇳", "1️⃣"]
+SPECIALS = ["&", "<", ">", '"', "'", "/", "\\", ":", "*", "?", "|", "]]>", "_x0041_", "_x005F_", "_X0041_", "%", "#"]
+COMBINING = ["\u0301", "\u0308", "\u20DD", "\u0332"]
+INVISIBLE = ["\u202E", "\u202D", "\u2066", "\u200F", "\u200B", "\u200D", "\uFEFF", "\u2028", "\u2029", "\u00A0", "\u3000"]
+FULL_WIDTH = ["０１２３", "１２．５０", "ＡＢＣ"]
+NUMBERS = ["0", "-0", "1", "12.50", "1e3", "0.1", "9007199254740993", "123456789012345", "1234567890123456",
+           "1e308", "1e-130", "0.000000000000001", "99999999999999999999999999999999999999999", "-1", "3.14159"]
+
+
+class Env(GongwenEnv):
+    def notice(self, source, out):
+        return self.run("notice", str(source), "--out", str(out))
+
+
+def piece(rng):
+    """One hostile fragment of text."""
+    kind = rng.randrange(7)
+    if kind == 0:
+        return rng.choice(SPECIALS) + rng.choice(COMBINING)
+    if kind == 1:
+        return rng.choice(EMOJI)
+    if kind == 2:
+        return rng.choice(INVISIBLE)
+    if kind == 3:
+        return rng.choice(FULL_WIDTH)
+    if kind == 4:
+        pool = rng.choice(PLANES)
+        return "".join(rng.choice(pool) for _ in range(rng.randint(1, 4)))
+    if kind == 5:
+        return rng.choice(SPECIALS)
+    return rng.choice(["科普", "活动", " ", "A", "\n", "一二三"])
+
+
+def text(rng, limit):
+    """Text up to, at or just over the field's limit (as a person counts: a mark joins its base)."""
+    if limit and rng.random() < 0.15:
+        n = limit + rng.choice([0, 1])
+        base = rng.choice(["科", "a", "𠀀"])
+        marks = rng.choice(["", "\u0301", "\u0301\u0308"])
+        return (base + marks) * n
+    value = "".join(piece(rng) for _ in range(rng.randint(1, 6)))
+    return value if value.strip() else value + "科"
+
+
+def value_for(rng, field):
+    """A value for a field, sometimes of the wrong kind; returned as JSON text and as what it means."""
+    t = field["type"]
+    if t in ("count", "amount") or rng.random() < 0.08:
+        literal = rng.choice(NUMBERS)
+        return literal, ("number", literal)
+    if t == "postcode" and rng.random() < 0.7:
+        v = rng.choice(["450007", "45000７", "4500", "450 007"])
+    elif t == "email" and rng.random() < 0.7:
+        v = rng.choice(["a@b.cn", "科普@例子.中国", "a@", "x" * 90 + "@b.cn"])
+    elif t == "phone" and rng.random() < 0.7:
+        v = rng.choice(["0371-67183769", "0371 6718 3769 转 8", "(0371)67183769", "call me"])
+    else:
+        v = text(rng, field.get("maxLength") or (500 if t == "multiline" else 100))
+    return json.dumps(v, ensure_ascii=rng.random() < 0.3), ("string", v)
+
+
+def form_case(rng, template):
+    """Raw JSON text for a template, and the values it means (key -> (kind, value)), or None
+    for the values when the case is one the reader must refuse whatever the values."""
+    fields = [f for f in template["fields"]]
+    single = [f for f in fields if not f["key"].startswith("rows[].")]
+    rows = [f for f in fields if f["key"].startswith("rows[].")]
+    members, meant = [], {}
+    for f in single:
+        if rng.random() < 0.7:
+            literal, v = value_for(rng, f)
+            members.append((f["key"], literal))
+            meant[f["key"]] = v
+    row_texts = []
+    for i in range(rng.randint(0, 3) if rows else 0):
+        row = []
+        for f in rows:
+            if rng.random() < 0.7:
+                literal, v = value_for(rng, f)
+                key = f["key"][len("rows[]."):]
+                row.append(f'{json.dumps(key)}: {literal}')
+                meant[f"rows[{i}].{key}"] = v
+        row_texts.append("{" + ", ".join(row) + "}")
+    oddity = rng.random()
+    odd = None
+    if oddity < 0.05 and members:
+        k, lit = members[0]
+        members.append((k, lit))
+        odd = "duplicate key"
+    elif oddity < 0.10:
+        dotted = [f["key"] for f in single if "." in f["key"]]
+        if dotted:
+            k = dotted[0]
+            head, tail = k.split(".", 1)
+            members.append((head, "{" + json.dumps(tail) + ": 1}"))
+            members.append((k, "2"))
+            odd = "dotted and nested key for one field"
+    body = ", ".join(f"{json.dumps(k, ensure_ascii=False)}: {lit}" for k, lit in members)
+    if row_texts:
+        body += (", " if body else "") + '"rows": [' + ", ".join(row_texts) + "]"
+    raw = "{" + body + "}"
+    if oddity > 0.97:
+        raw = "[" * 500 + "]" * 500
+        odd = "deep nesting"
+    elif oddity > 0.95:
+        raw = raw[:-1] + (", " if body else "") + "}" if body else raw
+        odd = "trailing comma" if body else None
+    elif oddity > 0.93:
+        free = [f["key"] for f in single if f["type"] == "text" and f["key"] not in meant]
+        if free:
+            raw = raw[:-1] + (", " if body else "") + json.dumps(free[0]) + ': "a\\ud800b"}'
+            odd = "lone surrogate"
+    elif oddity > 0.90:
+        raw = "\ufeff" + raw
+    return raw, (None if odd else meant), odd
+
+
+def read_back(path):
+    """Every cell or paragraph text of a written file, and its numbers, by an outside reader."""
+    if path.suffix == ".xlsx":
+        cells = xlsx_values(path)
+    else:
+        cells = docx_texts(path)
+    return cells
+
+
+def reads_equal(cells, kind, value):
+    if kind == "string":
+        joined = "\n".join(str(c) for c in cells if isinstance(c, str))
+        return value in cells or value in joined
+    try:
+        want = Decimal(value)
+    except InvalidOperation:
+        return False
+    for c in cells:
+        if isinstance(c, bool):
+            continue
+        if isinstance(c, (int, float)):
+            if Decimal(repr(c)) == want or Decimal(c) == want:
+                return True
+        elif isinstance(c, str):
+            try:
+                if Decimal(c.strip()) == want and c.strip() != "":
+                    return True
+            except InvalidOperation:
+                pass
+    return False
+
+
+def judge(env, case, where):
+    """Runs one case; returns None when it ended as it must, else what went wrong."""
+    src = where / "data.json"
+    src.write_bytes(case["raw"].encode("utf-8", errors="surrogatepass"))
+    out = where / "out"
+    out.mkdir()
+    p = env.run("render", case["template"], str(src), "--format", case["format"], "--out", str(out), timeout=120)
+    written = sorted(out.iterdir())
+    if p.returncode == 65:
+        if written:
+            return f"refused but wrote {[w.name for w in written]}"
+        message = p.stderr
+        named = re.search(r"\[[a-z-]+\]", message) or re.search(r"第 \d+ 行", message) or "行" in message
+        return None if named else f"refusal names no rule or place: {message[:300]}"
+    if p.returncode != 0:
+        return f"exit {p.returncode}: {p.stderr[:300]}"
+    if len(written) != 1:
+        return f"exit 0 with {len(written)} files"
+    if case["meant"] is None:
+        return f"accepted input that must be refused ({case['odd']})"
+    try:
+        cells = read_back(written[0])
+    except Exception as e:  # noqa: BLE001 - any reader failure is the finding
+        return f"the reader refuses the file: {type(e).__name__}: {e}"
+    changed = [k for k, (kind, v) in case["meant"].items()
+               if not reads_equal(cells, kind, v) and not (kind == "string" and v.strip() == "")]
+    if changed:
+        return f"values changed or lost: {changed[:5]}"
+    case["written"] = str(written[0])
+    return None
+
+
+def save_regression(case, problem, folder):
+    folder.mkdir(exist_ok=True)
+    kept = {k: case[k] for k in ("template", "format", "raw", "meant", "odd")}
+    kept["problem"] = problem
+    name = hashlib.sha256(json.dumps(kept, sort_keys=True, ensure_ascii=True).encode()).hexdigest()[:12]
+    (folder / f"{name}.json").write_text(json.dumps(kept, ensure_ascii=True, indent=1) + "\n", encoding="utf-8")
+
+
+def sample_through_outside_tools(env, paths):
+    """A sample of the written files: LibreOffice converts each, openxml-audit (where
+    installed) finds nothing to report."""
+    if not paths:
+        return
+    out = env.fresh_dir("lo-sample")
+    p, _ = env.convert("pdf", out, [str(x) for x in paths])
+    pdfs = sorted(out.glob("*.pdf"))
+    check(f"LibreOffice converts the {len(paths)} sampled files", p.returncode == 0 and len(pdfs) == len(paths),
+          p.stderr[-300:])
+    audit = shutil.which("openxml-audit")
+    if audit:
+        bad = []
+        for x in paths:
+            a = subprocess.run([audit, str(x)], capture_output=True, text=True)
+            if a.returncode != 0:
+                bad.append(f"{Path(x).name}: {a.stdout[-200:]}{a.stderr[-200:]}")
+        check(f"openxml-audit finds nothing in the {len(paths)} sampled files", not bad, "\n".join(bad[:3]))
+
+
+def checks(env, args):
+    templates = {t["id"]: t for t in env.templates()}
+    folder = Path(args.regressions) if args.regressions else REGRESSIONS
+    replayed = sorted(folder.glob("*.json")) if folder.exists() else []
+    for path in replayed:
+        case = json.loads(path.read_text(encoding="utf-8"))
+        problem = judge(env, case, env.fresh_dir("regression"))
+        check(f"regression {path.stem} ({case['problem'][:60]})", problem is None, problem or "")
+    rng = random.Random(args.seed)
+    outcomes = {"refused": 0, "written": 0, "failed": 0}
+    sample = []
+    for i in range(args.cases):
+        tid = rng.choice(sorted(templates))
+        raw, meant, odd = form_case(rng, templates[tid])
+        case = {"template": tid, "format": rng.choice(["xlsx", "docx"]), "raw": raw, "meant": meant, "odd": odd}
+        problem = judge(env, case, env.fresh_dir(f"case{i}"))
+        if problem:
+            outcomes["failed"] += 1
+            save_regression(case, problem, folder)
+            check(f"case {i} ({tid} {case['format']}{', ' + odd if odd else ''})", False, problem)
+        elif "written" in case:
+            outcomes["written"] += 1
+            if len(sample) < 12 and rng.random() < 0.2:
+                sample.append(case["written"])
+        else:
+            outcomes["refused"] += 1
+    check(f"{args.cases} generated cases end refused or read back equal", outcomes["failed"] == 0, str(outcomes))
+    sample_through_outside_tools(env, sample)
+    print(f"fuzz: seed {args.seed}, {args.cases} cases, {len(replayed)} regressions replayed: "
+          f"{outcomes['refused']} refused, {outcomes['written']} written and read back, {len(sample)} sampled "
+          f"through LibreOffice, {outcomes['failed']} failed")
+
+
+def main():
+    ap = arguments(__doc__, keep="copy every case and its output to this directory")
+    ap.add_argument("--seed", type=int, default=2026, help="the generator's seed (default 2026)")
+    ap.add_argument("--cases", type=int, default=300, help="how many generated cases (default 300)")
+    ap.add_argument("--regressions", help="keep and replay failing cases here instead of fuzz_regressions/")
+    return run_checks(ap, "gongwen-fuzz-", Env, checks)
+
+
+if __name__ == "__main__":
+    import sys
+    sys.exit(main())
