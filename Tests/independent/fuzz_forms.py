@@ -69,10 +69,15 @@ def piece(rng):
     return rng.choice(["科普", "活动", " ", "A", "\n", "一二三"])
 
 
-def text(rng, limit):
-    """Text up to, at or just over the field's limit (as a person counts: a mark joins its base)."""
+VALID_NUMBERS = {"count": ["0", "1", "3000", "123456789012345"], "amount": ["0", "12.50", "1e3", "0.1", "3.14159", "99999.99"]}
+VALID = {"postcode": "450007", "email": "kepu@163.com", "phone": "0371-6718 3769 转 8"}
+
+
+def text(rng, limit, valid=False):
+    """Text up to, at or just over the field's limit (as a person counts: a mark joins its
+    base); within it when `valid`."""
     if limit and rng.random() < 0.15:
-        n = limit + rng.choice([0, 1])
+        n = limit + (0 if valid else rng.choice([0, 1]))
         base = rng.choice(["科", "a", "𠀀"])
         marks = rng.choice(["", "\u0301", "\u0301\u0308"])
         return (base + marks) * n
@@ -80,9 +85,18 @@ def text(rng, limit):
     return value if value.strip() else value + "科"
 
 
-def value_for(rng, field):
-    """A value for a field, sometimes of the wrong kind; returned as JSON text and as what it means."""
+def value_for(rng, field, valid):
+    """A value for a field, sometimes of the wrong kind (never when `valid`); returned as JSON
+    text and as what it means."""
     t = field["type"]
+    if valid:
+        if t in VALID_NUMBERS:
+            literal = rng.choice(VALID_NUMBERS[t])
+            return literal, ("number", literal)
+        if t in VALID:
+            return json.dumps(VALID[t]), ("string", VALID[t])
+        v = text(rng, field.get("maxLength") or (500 if t == "multiline" else 100), valid=True)
+        return json.dumps(v, ensure_ascii=rng.random() < 0.3), ("string", v)
     if t in ("count", "amount") or rng.random() < 0.08:
         literal = rng.choice(NUMBERS)
         return literal, ("number", literal)
@@ -104,17 +118,20 @@ def form_case(rng, template):
     single = [f for f in fields if not f["key"].startswith("rows[].")]
     rows = [f for f in fields if f["key"].startswith("rows[].")]
     members, meant = [], {}
+    # Half the cases keep every rule, so that what is written gets read back as often as
+    # what is refused gets refused.
+    valid = rng.random() < 0.5
     for f in single:
-        if rng.random() < 0.7:
-            literal, v = value_for(rng, f)
+        if rng.random() < 0.7 or (valid and f.get("required")):
+            literal, v = value_for(rng, f, valid)
             members.append((f["key"], literal))
             meant[f["key"]] = v
     row_texts = []
     for i in range(rng.randint(0, 3) if rows else 0):
         row = []
         for f in rows:
-            if rng.random() < 0.7:
-                literal, v = value_for(rng, f)
+            if rng.random() < 0.7 or (valid and f.get("required")):
+                literal, v = value_for(rng, f, valid)
                 key = f["key"][len("rows[]."):]
                 row.append(f'{json.dumps(key)}: {literal}')
                 meant[f"rows[{i}].{key}"] = v
@@ -219,7 +236,7 @@ def judge(env, case, where):
 
 def save_regression(case, problem, folder):
     folder.mkdir(exist_ok=True)
-    kept = {k: case[k] for k in ("template", "format", "raw", "meant", "odd")}
+    kept = {k: case[k] for k in ("kind", "template", "format", "raw", "meant", "odd") if k in case}
     kept["problem"] = problem
     name = hashlib.sha256(json.dumps(kept, sort_keys=True, ensure_ascii=True).encode()).hexdigest()[:12]
     (folder / f"{name}.json").write_text(json.dumps(kept, ensure_ascii=True, indent=1) + "\n", encoding="utf-8")
@@ -245,13 +262,69 @@ def sample_through_outside_tools(env, paths):
         check(f"openxml-audit finds nothing in the {len(paths)} sampled files", not bad, "\n".join(bad[:3]))
 
 
+def notice_case(rng, base):
+    """A notice built on an example, its title, recipients and body made of hostile text;
+    sometimes with a misspelt key, which must be refused."""
+    notice = json.loads(json.dumps(base))
+    meant = []
+    title = text(rng, 60).replace("\n", "")
+    notice["title"] = [title]
+    meant.append(title)
+    recipient = text(rng, 30).replace("\n", "") or "各单位"
+    notice["recipients"] = [recipient]
+    meant.append(recipient)
+    blocks = []
+    for _ in range(rng.randint(1, 4)):
+        t = text(rng, 200).replace("\n", "")
+        if rng.random() < 0.4:
+            h = text(rng, 20).replace("\n", "")
+            blocks.append({"heading": h, "text": t})
+            meant.append(h)
+        else:
+            blocks.append({"text": t})
+        meant.append(t)
+    notice["body"] = blocks
+    odd = None
+    if rng.random() < 0.1:
+        notice[rng.choice(["nte", "copyto", "titel"])] = "拼错的键"
+        odd = "unknown key"
+    return json.dumps(notice, ensure_ascii=False), (None if odd else meant), odd
+
+
+def judge_notice(env, case, where):
+    src = where / "notice.json"
+    src.write_text(case["raw"], encoding="utf-8")
+    out = where / "out"
+    out.mkdir()
+    p = env.notice(src, out)
+    written = sorted(out.iterdir())
+    if p.returncode == 65:
+        if written:
+            return f"refused but wrote {[w.name for w in written]}"
+        return None if re.search(r"\[[a-z-]+\]", p.stderr) else f"refusal names no rule: {p.stderr[:300]}"
+    if p.returncode != 0:
+        return f"exit {p.returncode}: {p.stderr[:300]}"
+    if case["meant"] is None:
+        return f"accepted input that must be refused ({case['odd']})"
+    if len(written) != 1:
+        return f"exit 0 with {len(written)} files"
+    try:
+        texts = docx_texts(written[0])
+    except Exception as e:  # noqa: BLE001
+        return f"python-docx refuses the packet: {type(e).__name__}: {e}"
+    joined = "\n".join(texts).replace("\n", "")
+    lost = [t for t in case["meant"] if t.strip() and t not in joined]
+    return f"text changed or lost: {[t[:20] for t in lost[:3]]}" if lost else None
+
+
 def checks(env, args):
     templates = {t["id"]: t for t in env.templates()}
     folder = Path(args.regressions) if args.regressions else REGRESSIONS
     replayed = sorted(folder.glob("*.json")) if folder.exists() else []
     for path in replayed:
         case = json.loads(path.read_text(encoding="utf-8"))
-        problem = judge(env, case, env.fresh_dir("regression"))
+        judged = judge_notice if case.get("kind") == "notice" else judge
+        problem = judged(env, case, env.fresh_dir("regression"))
         check(f"regression {path.stem} ({case['problem'][:60]})", problem is None, problem or "")
     rng = random.Random(args.seed)
     outcomes = {"refused": 0, "written": 0, "failed": 0}
@@ -271,7 +344,19 @@ def checks(env, args):
                 sample.append(case["written"])
         else:
             outcomes["refused"] += 1
-    check(f"{args.cases} generated cases end refused or read back equal", outcomes["failed"] == 0, str(outcomes))
+    base = json.loads(Path("examples/notices/002.json").read_text(encoding="utf-8"))
+    for i in range(args.cases // 10):
+        raw, meant, odd = notice_case(rng, base)
+        case = {"kind": "notice", "raw": raw, "meant": meant, "odd": odd}
+        problem = judge_notice(env, case, env.fresh_dir(f"notice{i}"))
+        if problem:
+            outcomes["failed"] += 1
+            save_regression(case, problem, folder)
+            check(f"notice case {i}{' (' + odd + ')' if odd else ''}", False, problem)
+        else:
+            outcomes["refused" if meant is None or problem else "written"] += 1
+    check(f"{args.cases} generated form cases and {args.cases // 10} notices end refused or read back equal",
+          outcomes["failed"] == 0, str(outcomes))
     sample_through_outside_tools(env, sample)
     print(f"fuzz: seed {args.seed}, {args.cases} cases, {len(replayed)} regressions replayed: "
           f"{outcomes['refused']} refused, {outcomes['written']} written and read back, {len(sample)} sampled "
