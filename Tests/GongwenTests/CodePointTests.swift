@@ -27,6 +27,18 @@ struct CodePointTests {
         // The statistics table writes its reporter after the label, in the same text node.
         #expect(document.all("w:t").contains { Data($0.text.utf8).range(of: Data(Self.marked.utf8)) != nil })
     }
+
+    @Test func aNoticeLineBreakWrittenAsCRLFBreaksTheParagraphAndTheRun() throws {
+        var notice = try NoticeTests.notice("000")
+        notice.body = [BodyBlock(heading: "码点标题\r\n码点续行", text: nil, body: nil, contact: nil),
+                       BodyBlock(heading: nil, text: "码点第一段\r\n码点第二段", body: nil, contact: nil)]
+        let body = try NoticeTests.render(notice).xml("word/document.xml").first("w:body")!
+        let first = try #require(NoticeTests.paragraph(body, containing: "码点第一段"))
+        #expect(first.allText == "码点第一段")
+        #expect(NoticeTests.paragraph(body, containing: "码点第二段")?.allText == "码点第二段")
+        let heading = try #require(NoticeTests.paragraph(body, containing: "码点标题"))
+        #expect(heading.first("w:r")!.children.map { $0.name == "w:t" ? $0.text : $0.name } == ["w:rPr", "一、码点标题", "w:br", "码点续行"])
+    }
 }
 
 /// The code points of a text: Swift compares Strings by canonical equivalence, and these
