@@ -39,6 +39,10 @@ struct CodePointTests {
         let heading = try #require(NoticeTests.paragraph(body, containing: "码点标题"))
         #expect(heading.first("w:r")!.children.map { $0.name == "w:t" ? $0.text : $0.name } == ["w:rPr", "一、码点标题", "w:br", "码点续行"])
     }
+
+    @Test func aManifestFieldDoublesAQuoteBeforeACombiningMark() {
+        #expect(scalars(Manifest.field("甲\"\u{301}乙")) == scalars("\"甲\"\"\u{301}乙\""))
+    }
 }
 
 /// The code points of a text: Swift compares Strings by canonical equivalence, and these
