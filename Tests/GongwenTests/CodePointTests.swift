@@ -43,6 +43,12 @@ struct CodePointTests {
     @Test func aManifestFieldDoublesAQuoteBeforeACombiningMark() {
         #expect(scalars(Manifest.field("甲\"\u{301}乙")) == scalars("\"甲\"\"\u{301}乙\""))
     }
+
+    @Test func aSheetNameDropsBannedCharactersBeforeMarksAndCountsCodePoints() {
+        let name = XlsxWriter.sheetName(for: "统计[\u{301}表]\u{301}:\u{301}" + String(repeating: "e\u{301}", count: 20))
+        #expect(!name.unicodeScalars.contains { "[]:".unicodeScalars.contains($0) })
+        #expect(name.unicodeScalars.count <= 31)
+    }
 }
 
 /// The code points of a text: Swift compares Strings by canonical equivalence, and these
