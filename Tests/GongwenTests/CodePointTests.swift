@@ -49,6 +49,16 @@ struct CodePointTests {
         #expect(!name.unicodeScalars.contains { "[]:".unicodeScalars.contains($0) })
         #expect(name.unicodeScalars.count <= 31)
     }
+
+    @Test func aValueOfASpaceAndAMarkIsKeptAndNotTrimmedIntoAnother() throws {
+        let template = try Fixtures.library.template(id: "key-project-2020")
+        let validator = Fixtures.library.validator(for: template)
+        let kept = try validator.validate(.object(["projectName": .string("甲"), "organizer": .string(" \u{301}")]))
+        #expect(kept.values["organizer"].map { scalars($0.displayText) } == scalars(" \u{301}"))
+        #expect(throws: ValidationFailure.self) {
+            try validator.validate(.object(["projectName": .string("甲"), "postcode": .string(" \u{301}450007")]))
+        }
+    }
 }
 
 /// The code points of a text: Swift compares Strings by canonical equivalence, and these

@@ -10,4 +10,14 @@ extension String {
             .split(separator: "\n", omittingEmptySubsequences: omittingEmpty).map { String($0) }
     }
 
+    /// The text without the code points `drop` matches at its end and, when `leading`, at its
+    /// start.
+    func trimmingScalars(leading: Bool = true, where drop: (Unicode.Scalar) -> Bool) -> String {
+        let scalars = unicodeScalars
+        let start = leading ? scalars.firstIndex { !drop($0) } ?? scalars.endIndex : scalars.startIndex
+        var end = scalars.endIndex
+        while end > start, drop(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        if start == scalars.startIndex && end == scalars.endIndex { return self }
+        return String(scalars[start..<end])
+    }
 }
