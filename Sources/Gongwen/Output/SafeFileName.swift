@@ -2,8 +2,8 @@ import Foundation
 
 /// File names made from user data (unit names, project names) that every file system and
 /// every office machine accepts: no path separators or characters Windows forbids, no
-/// control characters, no leading dot, no trailing dot or space, no reserved device name,
-/// and a bounded length.
+/// control characters, no invisible ones that would disguise the name, no leading dot, no
+/// trailing dot or space, no reserved device name, and a bounded length.
 ///
 /// Every rule holds code point by code point, on the text composed to NFC: a Character
 /// (grapheme cluster) such as `/` followed by a combining mark is not `/`, and a check on
@@ -34,6 +34,10 @@ public enum SafeFileName {
                     out.append(scalar)
                     lastWasUnderscore = false
                 }
+                continue
+            }
+            if isInvisible(scalar) {
+                dropsMarks = true
                 continue
             }
             let replaced = forbidden.contains(scalar) || isBreakOrControl(scalar)
@@ -100,4 +104,11 @@ public enum SafeFileName {
         }
     }
 
+    /// What Unicode says a renderer shows nothing for (bidi controls, zero-width spaces, the
+    /// byte order mark, soft hyphens, tags…): removed, for an invisible character can turn
+    /// `…\u{202E}exe.xlsx` into what reads as `…xslx.exe`, or make two names look the same.
+    /// Marks and joiners are attached instead, kept with a kept character.
+    static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.properties.isDefaultIgnorableCodePoint && !isAttached(scalar)
+    }
 }
