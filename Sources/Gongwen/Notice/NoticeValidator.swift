@@ -22,7 +22,7 @@ public struct NoticeValidator: Sendable {
             }
             if let bad = TextRules.firstForbiddenScalar(in: value) {
                 issues.append(FieldIssue(key: key, label: label, rule: .forbiddenCharacter(bad.value)))
-            } else if required && value.allSatisfy(\.isWhitespace) {
+            } else if required && TextRules.isBlank(value) {
                 issues.append(FieldIssue(key: key, label: label, rule: .required))
             }
         }

@@ -57,9 +57,8 @@ public struct FileNamePattern: Sendable, Equatable {
             case .field(let key): name += values[key].map { SafeFileName.stem($0.displayText, fallback: "") } ?? ""
             }
         }
-        let separators: Set<Character> = ["-", "_", " ", "."]
-        name = String(name.drop { separators.contains($0) })
-        while let last = name.last, separators.contains(last) { name.removeLast() }
+        let separators: Set<Unicode.Scalar> = ["-", "_", " ", "."]
+        name = name.trimmingScalars { separators.contains($0) }
         return SafeFileName.stem(name, fallback: "record-\(row)")
     }
 }

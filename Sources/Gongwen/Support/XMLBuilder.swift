@@ -53,21 +53,26 @@ struct XMLBuilder {
         }
     }
 
+    /// `text` with the markup characters as entities. Works on UTF-8 bytes, never on
+    /// Characters: `&` followed by a combining mark is one Character that is not `&`, and
+    /// would go through unescaped into a file no reader opens. The markup characters are
+    /// ASCII, and in UTF-8 an ASCII byte is never part of another code point, so escaping
+    /// byte by byte is escaping code point by code point.
     static func escape(_ s: String, quotes: Bool) -> String {
-        // Most text needs no escaping; looking at UTF-8 bytes avoids walking grapheme clusters.
+        // Most text needs no escaping.
         guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return s }
-        var out = ""
+        var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count + 16)
-        for ch in s {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where quotes: out += "&quot;"
-            case "'" where quotes: out += "&apos;"
-            default: out.append(ch)
+        for byte in s.utf8 {
+            switch byte {
+            case 0x26: out += "&amp;".utf8
+            case 0x3C: out += "&lt;".utf8
+            case 0x3E: out += "&gt;".utf8
+            case 0x22 where quotes: out += "&quot;".utf8
+            case 0x27 where quotes: out += "&apos;".utf8
+            default: out.append(byte)
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 }

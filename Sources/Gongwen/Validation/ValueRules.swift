@@ -19,7 +19,7 @@ extension FieldDefinition {
             return .failure(.forbiddenCharacter(bad.value))
         }
         let normalised = TextRules.normaliseLineBreaks(text)
-        if normalised.allSatisfy(\.isWhitespace) { return .success(nil) }
+        if TextRules.isBlank(normalised) { return .success(nil) }
         // A character is at least one UTF-8 byte: most values are short enough that their
         // characters need no counting.
         if normalised.utf8.count > effectiveMaxLength {
@@ -75,10 +75,17 @@ enum TextRules {
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 
-    /// Without leading and trailing white space (any Unicode space, line break included).
+    /// Whether the text is only white space (any Unicode space, line break included), by
+    /// code point: a space followed by a combining mark is a Character Swift calls white
+    /// space, and the mark would be dropped with it.
+    static func isBlank(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy(\.properties.isWhitespace)
+    }
+
+    /// Without leading and trailing white space, by code point as `isBlank`: trimming a
+    /// space must not take the mark after it.
     static func trimmed(_ text: String) -> String {
-        guard let first = text.first, let last = text.last, first.isWhitespace || last.isWhitespace else { return text }
-        return String(text.drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+        text.trimmingScalars(where: \.properties.isWhitespace)
     }
 
     /// local@domain.tld, the characters mail systems accept, checked by hand: a regular

@@ -110,7 +110,7 @@ struct CSVRowReader {
     struct Row {
         var number: Int
         var fields: [String]
-        var isBlank: Bool { fields.allSatisfy { $0.allSatisfy(\.isWhitespace) } }
+        var isBlank: Bool { fields.allSatisfy(TextRules.isBlank) }
     }
 
     let separator: UInt8

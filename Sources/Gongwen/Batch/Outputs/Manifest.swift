@@ -83,10 +83,17 @@ public enum Manifest {
         fields.map(field).joined(separator: ",") + "\r\n"
     }
 
+    /// Quotes are doubled code point by code point: a quote followed by a combining mark is
+    /// one Character that is not a quote, and left single it would end the field early.
     static func field(_ text: String) -> String {
         let text = defused(text)
         guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var quoted = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" { quoted.append(scalar) }
+            quoted.append(scalar)
+        }
+        return "\"" + String(quoted) + "\""
     }
 
     /// A field that Excel would run as a formula (= + - @ at the start, or a tab or carriage

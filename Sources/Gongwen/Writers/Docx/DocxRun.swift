@@ -34,22 +34,23 @@ struct DocxRunStyle: Equatable {
 }
 
 enum DocxRun {
-    /// One run of `text`: line breaks become `w:br`, tabs `w:tab`, and every text node keeps
-    /// its spaces (`xml:space="preserve"`).
+    /// One run of `text`: line breaks (LF, CR LF or CR) become `w:br`, tabs `w:tab`, and every
+    /// text node keeps its spaces (`xml:space="preserve"`). Split by code point: a break inside
+    /// a text node would be read back as a space.
     static func write(_ text: String, style: DocxRunStyle, to x: inout XMLBuilder) {
         x.element("w:r") { x in
             style.write(to: &x)
             // The usual run has no line break or tab: one text node, no splitting.
-            if !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 }) {
+            if !text.utf8.contains(where: { $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }) {
                 if !text.isEmpty { x.element("w:t", ["xml:space": "preserve"], text: text) }
                 return
             }
             var first = true
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            for line in text.lines() {
                 if !first { x.empty("w:br") }
                 first = false
                 var firstPiece = true
-                for piece in line.split(separator: "\t", omittingEmptySubsequences: false) {
+                for piece in line.unicodeScalars.split(separator: "\t", omittingEmptySubsequences: false) {
                     if !firstPiece { x.empty("w:tab") }
                     firstPiece = false
                     if !piece.isEmpty { x.element("w:t", ["xml:space": "preserve"], text: String(piece)) }

@@ -20,9 +20,9 @@ extension NoticeComposer {
                     p.write(to: &x)
                 }
             } else if let text = block.text {
-                for paragraph in text.split(separator: "\n", omittingEmptySubsequences: true) {
+                for paragraph in text.lines(omittingEmpty: true) {
                     var p = bodyParagraph()
-                    p.add(String(paragraph), bodyStyle())
+                    p.add(paragraph, bodyStyle())
                     p.write(to: &x)
                 }
                 writeBlocks(block.body ?? [], level: level)

@@ -30,11 +30,13 @@ public struct XlsxWriter: Sendable {
     }
 
     /// A sheet name Excel accepts: at most 31 characters, none of []:*?/\ and no spaces, taken
-    /// from the title so that the tab says which form this is.
+    /// from the title so that the tab says which form this is. Both rules are on code points,
+    /// as libxlsxwriter checks them: a `[` followed by a combining mark is still a `[`.
     static func sheetName(for title: String) -> String {
-        let name = String(title.filter { !bannedInSheetNames.contains($0) }.prefix(31))
-        return name.isEmpty ? "Sheet1" : name
+        var name = String.UnicodeScalarView()
+        name.append(contentsOf: title.unicodeScalars.lazy.filter { !bannedInSheetNames.contains($0) }.prefix(31))
+        return name.isEmpty ? "Sheet1" : String(name)
     }
 
-    private static let bannedInSheetNames: Set<Character> = ["[", "]", ":", "*", "?", "/", "\\", "'", " "]
+    private static let bannedInSheetNames: Set<Unicode.Scalar> = ["[", "]", ":", "*", "?", "/", "\\", "'", " "]
 }
