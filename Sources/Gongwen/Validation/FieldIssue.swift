@@ -36,12 +36,15 @@ public enum FieldRule: Error, Sendable, Equatable {
     case attachmentContent
     /// A file the document refers to (a seal image) is missing or not a PNG.
     case imageFile
+    /// A count or an amount with more significant digits than a spreadsheet cell keeps.
+    case precision
 
     /// One of each rule, in the order above: what the API documents as the rule ids it sends.
     public static let all: [FieldRule] = [
         .required, .notANumber, .negative, .notWholeNumber, .tooLong(limit: 0, actual: 0), .invalidEmail,
         .invalidPostcode, .invalidPhone, .forbiddenCharacter(0), .unknownKey, .wrongKind(expected: "", found: ""),
         .notPrinted, .documentNumber, .invalidDate, .copyNumber, .unknownTemplate, .attachmentContent, .imageFile,
+        .precision,
     ]
 
     public var id: String {
@@ -64,6 +67,7 @@ public enum FieldRule: Error, Sendable, Equatable {
         case .unknownTemplate: "unknown-template"
         case .attachmentContent: "attachment-content"
         case .imageFile: "image-file"
+        case .precision: "precision"
         }
     }
 
@@ -89,6 +93,7 @@ public enum FieldRule: Error, Sendable, Equatable {
         case .unknownTemplate: "没有这个表格模板"
         case .attachmentContent: "附件需要表格（form）或正文（body）之一，不能都缺或都有"
         case .imageFile: "印章图片不存在或不是 PNG 文件"
+        case .precision: "数字最多 \(FieldDefinition.significantDigits) 位有效数字（表格单元格保存不了更多位，会被改写）"
         }
     }
 }

@@ -45,12 +45,19 @@ extension FieldDefinition {
         }
     }
 
-    /// A number for a count or an amount.
+    /// A number for a count or an amount: not negative, whole for a count, and with no more
+    /// significant digits than a cell keeps, so that XLSX and DOCX print the same number.
     private func number(_ value: Decimal) -> Result<FieldValue?, FieldRule> {
         if value < 0 { return .failure(.negative) }
         if type == .count, value != value.rounded() { return .failure(.notWholeNumber) }
+        if value.significantDigits > Self.significantDigits { return .failure(.precision) }
         return .success(.number(value))
     }
+
+    /// The significant digits a spreadsheet cell keeps: it stores a binary double, which holds
+    /// any 15-digit decimal exactly and no more, and Excel shows 15. A 16th digit would be
+    /// rounded in the XLSX (9007199254740993 became …992) and printed in the DOCX.
+    public static let significantDigits = 15
 }
 
 /// Text checks shared by every field type.
@@ -135,6 +142,13 @@ enum TextRules {
 }
 
 extension Decimal {
+    /// Digits from the first that is not zero to the last that is not zero.
+    var significantDigits: Int {
+        let digits = description.utf8.filter { (48...57).contains($0) }
+        guard let first = digits.firstIndex(where: { $0 != 48 }), let last = digits.lastIndex(where: { $0 != 48 }) else { return 0 }
+        return last - first + 1
+    }
+
     func rounded() -> Decimal {
         var value = self
         var result = Decimal()
