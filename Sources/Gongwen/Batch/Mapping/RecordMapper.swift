@@ -176,7 +176,7 @@ struct RecordEntry: Sendable {
     func text(of key: String?) -> String {
         switch key.flatMap({ values[$0] }) {
         case .string(let s)?: s.trimmingCharacters(in: .whitespacesAndNewlines)
-        case .number(let d)?: d.description
+        case .number(let n)?: n.literal
         default: ""
         }
     }
