@@ -100,8 +100,9 @@ struct RuleIDTests {
             case .attachmentContent: 16
             case .imageFile: 17
             case .precision: 18
+            case .duplicateKey: 19
             }
         }
-        #expect(FieldRule.all.map(position) == Array(0..<19))
+        #expect(FieldRule.all.map(position) == Array(0..<20))
     }
 }
