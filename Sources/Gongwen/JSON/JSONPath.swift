@@ -10,7 +10,14 @@ struct JSONPath: CustomStringConvertible {
 
     init(_ components: [Component] = []) { self.components = components }
 
+    /// The path of a `Decoder`: keys with an integer value are array indexes.
+    init(_ codingPath: [any CodingKey]) {
+        components = codingPath.map { key in key.intValue.map(Component.index) ?? .key(key.stringValue) }
+    }
+
     var isEmpty: Bool { components.isEmpty }
+
+    func appending(_ component: Component) -> JSONPath { JSONPath(components + [component]) }
 
     var description: String {
         var text = ""

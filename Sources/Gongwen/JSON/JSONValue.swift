@@ -27,24 +27,7 @@ public enum JSONValue: Sendable, Equatable {
     }
 }
 
-extension JSONValue: Codable {
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.singleValueContainer()
-        if c.decodeNil() {
-            self = .null
-        } else if let b = try? c.decode(Bool.self) {
-            self = .bool(b)
-        } else if let s = try? c.decode(String.self) {
-            self = .string(s)
-        } else if let d = try? c.decode(Decimal.self) {
-            self = .number(d)
-        } else if let a = try? c.decode([JSONValue].self) {
-            self = .array(a)
-        } else {
-            self = .object(try c.decode([String: JSONValue].self))
-        }
-    }
-
+extension JSONValue: Encodable {
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.singleValueContainer()
         switch self {
@@ -61,6 +44,19 @@ extension JSONValue: Codable {
         case .array(let a): try c.encode(a)
         case .object(let o): try c.encode(o)
         }
+    }
+}
+
+extension JSONValue: Decodable {
+    /// A value inside a document read through `JSONValueDecoder` (a notice's attached form
+    /// data) is the parsed value itself. Any other decoder would give back what `parse` exists
+    /// to avoid: number literals lost, duplicate keys dropped, each kind tried in turn.
+    public init(from decoder: any Decoder) throws {
+        guard let tree = decoder as? JSONValueDecoder else {
+            throw DecodingError.typeMismatch(JSONValue.self, .init(codingPath: decoder.codingPath,
+                                                                   debugDescription: "a JSONValue is read with JSONValue.parse"))
+        }
+        self = tree.value
     }
 }
 
