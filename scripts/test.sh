@@ -17,6 +17,7 @@ python3 Tests/independent/check_collect.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_batch.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_kinds.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_codepoints.py --gongwen "$bin" || status=1
+python3 Tests/independent/check_json_input.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_web.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_service.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_service_limits.py --gongwen "$bin" || status=1

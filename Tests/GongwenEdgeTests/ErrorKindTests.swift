@@ -99,8 +99,10 @@ struct RuleIDTests {
             case .unknownTemplate: 15
             case .attachmentContent: 16
             case .imageFile: 17
+            case .precision: 18
+            case .duplicateKey: 19
             }
         }
-        #expect(FieldRule.all.map(position) == Array(0..<18))
+        #expect(FieldRule.all.map(position) == Array(0..<20))
     }
 }

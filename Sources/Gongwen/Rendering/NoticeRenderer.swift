@@ -17,21 +17,19 @@ public struct NoticeRenderer: Sendable {
         self.init(library: root.library, layouts: root.layouts)
     }
 
-    /// Decodes a notice file. Shape errors (a missing 标题, a number where text belongs) are
-    /// data errors naming the path of the field.
+    /// Decodes a notice file: text that is not JSON says line and column; shape errors (a
+    /// missing 标题, a number where text belongs, a key the format does not have, such as
+    /// `nte` for `note`) are data errors naming the path of the field.
     public static func decode(_ data: Data, source: String) throws -> NoticeDocument {
+        var value = try JSONValue.parse(data, source: source)
+        // `$schema` points an editor at the notice schema; it is no part of the notice.
+        if case .object(var members) = value, members.removeValue(forKey: "$schema") != nil { value = .object(members) }
         do {
-            return try JSONDecoder().decode(NoticeDocument.self, from: data)
-        } catch let DecodingError.keyNotFound(key, context) {
-            let path = (context.codingPath + [key]).map(\.stringValue).joined(separator: ".")
-            throw ValidationFailure(issues: [FieldIssue(key: path, label: NoticeLabels.label(for: path), rule: .required)])
-        } catch let DecodingError.typeMismatch(type, context) {
-            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
-            throw ValidationFailure(issues: [FieldIssue(key: path, label: NoticeLabels.label(for: path),
-                                                        rule: .wrongKind(expected: "\(type)", found: "其他类型"))])
-        } catch {
-            _ = try JSONValue.parse(data, source: source)  // a syntax error says where
-            throw DataFormatError(source: source, detail: String(describing: error))
+            return try JSONValueDecoder.decode(NoticeDocument.self, from: value)
+        } catch let failure as ValidationFailure {
+            throw ValidationFailure(issues: failure.issues.map {
+                FieldIssue(key: $0.key, label: NoticeLabels.label(for: $0.key), rule: $0.rule)
+            })
         }
     }
 

@@ -36,12 +36,18 @@ public enum FieldRule: Error, Sendable, Equatable {
     case attachmentContent
     /// A file the document refers to (a seal image) is missing or not a PNG.
     case imageFile
+    /// A count or an amount with more significant digits than a spreadsheet cell keeps.
+    case precision
+    /// One field given twice, e.g. nested (`funds` → `central`) and dotted (`funds.central`):
+    /// which of the two to keep would be a guess.
+    case duplicateKey
 
     /// One of each rule, in the order above: what the API documents as the rule ids it sends.
     public static let all: [FieldRule] = [
         .required, .notANumber, .negative, .notWholeNumber, .tooLong(limit: 0, actual: 0), .invalidEmail,
         .invalidPostcode, .invalidPhone, .forbiddenCharacter(0), .unknownKey, .wrongKind(expected: "", found: ""),
         .notPrinted, .documentNumber, .invalidDate, .copyNumber, .unknownTemplate, .attachmentContent, .imageFile,
+        .precision, .duplicateKey,
     ]
 
     public var id: String {
@@ -64,6 +70,8 @@ public enum FieldRule: Error, Sendable, Equatable {
         case .unknownTemplate: "unknown-template"
         case .attachmentContent: "attachment-content"
         case .imageFile: "image-file"
+        case .precision: "precision"
+        case .duplicateKey: "duplicate-key"
         }
     }
 
@@ -89,6 +97,8 @@ public enum FieldRule: Error, Sendable, Equatable {
         case .unknownTemplate: "没有这个表格模板"
         case .attachmentContent: "附件需要表格（form）或正文（body）之一，不能都缺或都有"
         case .imageFile: "印章图片不存在或不是 PNG 文件"
+        case .precision: "数字最多 \(FieldDefinition.significantDigits) 位有效数字（表格单元格保存不了更多位，会被改写）"
+        case .duplicateKey: "同一字段写了两次（嵌套的键与带点的键是同一字段），只能写一次"
         }
     }
 }

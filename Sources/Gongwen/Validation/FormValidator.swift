@@ -20,11 +20,15 @@ public struct FormValidator: Sendable {
         var warnings: [FieldIssue] = []
         var values = FormValues()
 
-        var leaves: [(key: String, value: JSONValue)] = []
+        var leaves: [String: JSONValue] = [:]
+        var duplicates: Set<String> = []
         var rowsValue: JSONValue?
-        flatten(object, prefix: "", into: &leaves, rows: &rowsValue)
+        flatten(object, prefix: "", into: &leaves, duplicates: &duplicates, rows: &rowsValue)
 
-        for (key, raw) in leaves.sorted(by: { $0.key < $1.key }) {
+        for key in duplicates.sorted() {
+            issues.append(FieldIssue(key: key, label: formFields[key]?.label ?? "", rule: .duplicateKey))
+        }
+        for (key, raw) in leaves.sorted(by: { $0.key < $1.key }) where !duplicates.contains(key) {
             values.values[key] = check(raw, key: key, place: key, issues: &issues, warnings: &warnings)
         }
         for field in template.fields where field.required && !field.isRowField && values.values[field.key] == nil {
@@ -59,17 +63,19 @@ public struct FormValidator: Sendable {
         }
     }
 
-    /// Nested objects become dotted keys; `rows` is kept apart when the form is a list.
-    private func flatten(_ object: [String: JSONValue], prefix: String,
-                         into leaves: inout [(key: String, value: JSONValue)], rows: inout JSONValue?) {
+    /// Nested objects become dotted keys; `rows` is kept apart when the form is a list. A key
+    /// reached twice (nested and dotted) goes into `duplicates`: keeping either value would
+    /// depend on the order a dictionary happens to give.
+    private func flatten(_ object: [String: JSONValue], prefix: String, into leaves: inout [String: JSONValue],
+                         duplicates: inout Set<String>, rows: inout JSONValue?) {
         for (name, value) in object {
             let key = prefix + name
             if key == "rows", formFields.keys.contains(where: { $0.hasPrefix(FieldDefinition.rowPrefix) }) {
                 rows = value
             } else if case .object(let inner) = value, !formFields.keys.contains(key) {
-                flatten(inner, prefix: key + ".", into: &leaves, rows: &rows)
-            } else {
-                leaves.append((key, value))
+                flatten(inner, prefix: key + ".", into: &leaves, duplicates: &duplicates, rows: &rows)
+            } else if leaves.updateValue(value, forKey: key) != nil {
+                duplicates.insert(key)
             }
         }
     }

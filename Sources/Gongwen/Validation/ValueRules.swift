@@ -8,10 +8,11 @@ extension FieldDefinition {
         switch raw {
         case .null: return .success(nil)
         case .string(let s): text = s
-        case .number(let d):
-            text = d.description
-            // A JSON number within the length rule needs no reading back from its text.
-            if type.isNumeric, text.utf8.count <= effectiveMaxLength { return number(d) }
+        case .number(let n):
+            // A count or an amount is read from the number's digits; any other field keeps
+            // the number's text as the data wrote it (12.50, not 12.5).
+            if type.isNumeric { return number(n.numeral) }
+            text = n.literal
         case .bool, .array, .object:
             return .failure(.wrongKind(expected: type.isNumeric ? "数字" : "文字", found: raw.kindName))
         }
@@ -45,12 +46,24 @@ extension FieldDefinition {
         }
     }
 
-    /// A number for a count or an amount.
-    private func number(_ value: Decimal) -> Result<FieldValue?, FieldRule> {
-        if value < 0 { return .failure(.negative) }
-        if type == .count, value != value.rounded() { return .failure(.notWholeNumber) }
-        return .success(.number(value))
+    /// A number for a count or an amount: within the length rule when written out without an
+    /// exponent, not negative, whole for a count, and with no more significant digits than a
+    /// cell keeps, so that XLSX and DOCX print the same number.
+    private func number(_ value: DecimalNumeral) -> Result<FieldValue?, FieldRule> {
+        let length = value.plainLength
+        if length > effectiveMaxLength { return .failure(.tooLong(limit: effectiveMaxLength, actual: length)) }
+        if value.isNegative { return .failure(.negative) }
+        if type == .count, !value.isWhole { return .failure(.notWholeNumber) }
+        // Fifteen digits within the length rule always fit a Decimal, unless a template
+        // allows numbers of more than 128 characters: one beyond a Decimal is refused alike.
+        guard value.digits.count <= Self.significantDigits, let decimal = value.decimal else { return .failure(.precision) }
+        return .success(.number(decimal))
     }
+
+    /// The significant digits a spreadsheet cell keeps: it stores a binary double, which holds
+    /// any 15-digit decimal exactly and no more, and Excel shows 15. A 16th digit would be
+    /// rounded in the XLSX (9007199254740993 became …992) and printed in the DOCX.
+    public static let significantDigits = 15
 }
 
 /// Text checks shared by every field type.
@@ -126,26 +139,11 @@ enum TextRules {
         return digits >= 5
     }
 
-    /// A plain decimal number: optional minus, digits, optional fraction. Stricter than
-    /// `Decimal(string:)`, which reads "12abc" as 12.
-    static func decimal(_ s: String) -> Decimal? {
-        var bytes = s.utf8[...]
-        if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
-        let parts = bytes.split(separator: UInt8(ascii: "."), maxSplits: 1, omittingEmptySubsequences: false)
-        let isDigits = { (part: Substring.UTF8View.SubSequence) in !part.isEmpty && part.allSatisfy { (48...57).contains($0) } }
-        guard parts.allSatisfy(isDigits) else { return nil }
-        return Decimal(string: s, locale: posix)
-    }
-
-    /// Made once: creating a locale costs more than reading the number.
-    private static let posix = Locale(identifier: "en_US_POSIX")
-}
-
-extension Decimal {
-    func rounded() -> Decimal {
-        var value = self
-        var result = Decimal()
-        NSDecimalRound(&result, &value, 0, .plain)
-        return result
+    /// A plain decimal number: optional minus, digits, optional fraction (no exponent: people
+    /// do not type one into a cell). Stricter than `Decimal(string:)`, which reads "12abc" as
+    /// 12, and exact at any length, where `Decimal` rounds beyond 38 digits.
+    static func decimal(_ s: String) -> DecimalNumeral? {
+        guard !s.utf8.contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) else { return nil }
+        return DecimalNumeral(s)
     }
 }

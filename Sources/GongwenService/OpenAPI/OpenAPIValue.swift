@@ -85,7 +85,12 @@ extension OpenAPIValue {
     init(_ value: JSONValue) {
         switch value {
         case .string(let text): self = .string(text)
-        case .number(let number):
+        case .number(let literal):
+            // A number no Decimal holds is kept as written rather than rounded.
+            guard let number = literal.decimal else {
+                self = .string(literal.literal)
+                return
+            }
             let int = NSDecimalNumber(decimal: number).intValue
             self = Decimal(int) == number ? .integer(int) : .number(number)
         case .bool(let flag): self = .bool(flag)

@@ -35,14 +35,14 @@ public enum JSONLinesList {
         if !pending.isEmpty { try line(pending) }
     }
 
-    /// One line: an object, or why it is not one.
+    /// One line: an object, or why it is not one, at its line and column of the file.
     static func record(_ bytes: Data, number: Int) -> ListRecord {
-        do {
-            let value = try JSONValue.parse(bytes, source: "第 \(number) 行")
+        do throws(JSONSyntaxError) {
+            let value = try JSONParser.parse(bytes, maxDepth: JSONValue.defaultMaxDepth)
             if case .object(let object) = value { return ListRecord(number: number, content: .object(object)) }
             return ListRecord(number: number, content: .malformed("应为 JSON 对象，不能是 \(value.kindName)"))
         } catch {
-            return ListRecord(number: number, content: .malformed("不是有效的 JSON（\(error.detail)）"))
+            return ListRecord(number: number, content: .malformed("不是有效的 JSON（\(error.detail(firstLine: number))）"))
         }
     }
 

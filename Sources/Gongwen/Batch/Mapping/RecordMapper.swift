@@ -99,6 +99,13 @@ public struct RecordMapper: Sendable {
         return keys
     }
 
+    /// `projectName 与 项目名称 都对应字段 projectName（项目名称）…`, as a duplicate column says it.
+    private func duplicateMessage(_ names: [String], key: ListKey) -> String {
+        let field = Self.keyName(key)
+        let label = (template.field(field)?.label).map { "（\($0)）" } ?? ""
+        return "\(names.joined(separator: " 与 ")) 都对应字段 \(field)\(label)，只能写一次（duplicate key）"
+    }
+
     static func keyName(_ key: ListKey) -> String {
         switch key {
         case .value(let k): k
@@ -130,6 +137,7 @@ public struct RecordMapper: Sendable {
                 }
             }
         case .object(let object):
+            var names: [ListKey: String] = [:]
             for (name, value) in object {
                 if hasRows, name == "rows" {
                     guard case .array(let items) = value else {
@@ -140,7 +148,14 @@ public struct RecordMapper: Sendable {
                     entry.rowsFromArray = true
                     continue
                 }
-                switch resolve(name) {
+                let key = resolve(name)
+                // A key and a label of one field: which value wins would depend on the order
+                // the object's members come in.
+                if let key, let other = names.updateValue(name, forKey: key) {
+                    entry.malformed = duplicateMessage([other, name].sorted(), key: key)
+                    return entry
+                }
+                switch key {
                 case .value(let k)?: entry.values[k] = value
                 case .row(let k)?: row[k] = value
                 case nil: entry.values[name] = value
@@ -176,7 +191,7 @@ struct RecordEntry: Sendable {
     func text(of key: String?) -> String {
         switch key.flatMap({ values[$0] }) {
         case .string(let s)?: s.trimmingCharacters(in: .whitespacesAndNewlines)
-        case .number(let d)?: d.description
+        case .number(let n)?: n.literal
         default: ""
         }
     }
