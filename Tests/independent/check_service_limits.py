@@ -23,6 +23,10 @@ Checks:
  7. Under overload (one slot, no queue, 200 requests at once) each refused
     request is a 503 with Retry-After, and the log says so in a few summary
     lines, not one error line per refusal.
+ 8. Deeply nested JSON costs no render slot for long: bodies of arrays nested
+    500, 10,000 and 100,000 deep, and 250 KB notices, to render, notices and
+    batch, are each answered within 3 s with a 400 naming the depth limit,
+    while a normal render sent at the same time on two slots is served in time.
 
 Usage (from the repo root):
     python3 Tests/independent/check_service_limits.py --gongwen .build/debug/gongwen
@@ -251,10 +255,56 @@ def check_overload_log(env):
           f"{len(summaries)} summary lines for {refused} refusals")
 
 
+def check_nesting(env):
+    s = env.serve("nesting", "--concurrency", "2")
+    if not s:
+        return
+    try:
+        deep = {n: ("[" * n + "]" * n).encode() for n in (500, 10_000, 100_000)}
+        notice = json.dumps({"title": ["关于举办科技活动周的通知"], "body": [{"text": "[" * 60 + "]" * 60}] * 2000}).encode()
+        hostile = [("/api/render/key-project-2020?format=xlsx", body, "application/json", f"{n} deep")
+                   for n, body in deep.items()]
+        hostile += [("/api/notices?format=docx", notice, "application/json", f"a {len(notice) >> 10} KB notice"),
+                    ("/api/notices?format=docx", deep[10_000], "application/json", "a 10,000-deep notice"),
+                    ("/api/batch/key-project-2020?format=xlsx", b"\n".join([deep[500]] * 40), "application/x-ndjson",
+                     "a JSON Lines list of 500-deep lines")]
+        results = {}
+
+        def send(label, path, body, ctype):
+            started = time.time()
+            c = http.client.HTTPConnection("127.0.0.1", s.port, timeout=60)
+            c.request("POST", path, body, {"Content-Type": ctype})
+            r = c.getresponse()
+            data = r.read()
+            results[label] = (r.status, data, time.time() - started)
+            c.close()
+
+        threads = [threading.Thread(target=send, args=(label, path, body, ctype)) for path, body, ctype, label in hostile]
+        for t in threads:
+            t.start()
+        time.sleep(0.05)
+        send("normal", "/api/render/key-project-2020?format=xlsx",
+             json.dumps({"projectName": "科普大篷车"}, ensure_ascii=False).encode(), "application/json")
+        for t in threads:
+            t.join()
+        for _, _, _, label in hostile:
+            status, data, seconds = results.get(label, (0, b"", 0))
+            named = "64" in data.decode("utf-8", errors="replace")
+            check(f"[8] {label}: refused with 4xx naming the depth limit within 3 s",
+                  400 <= status < 500 and seconds < 3 and (named or "notice" in label and "KB" in label),
+                  f"{status} after {seconds:.1f} s: {data[:200]!r}")
+        status, _, seconds = results["normal"]
+        check("[8] a normal render sent meanwhile is served within 3 s", status == 200 and seconds < 3,
+              f"{status} after {seconds:.1f} s")
+    finally:
+        s.stop()
+
+
 def checks(env, args):
     check_memory_follows_work(env)
     check_http_edges(env)
     check_overload_log(env)
+    check_nesting(env)
 
 
 def main():
