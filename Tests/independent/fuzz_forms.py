@@ -99,7 +99,8 @@ def value_for(rng, field, valid):
         return json.dumps(v, ensure_ascii=rng.random() < 0.3), ("string", v)
     if t in ("count", "amount") or rng.random() < 0.08:
         literal = rng.choice(NUMBERS)
-        return literal, ("number", literal)
+        # A number given for a text field is kept as it was written: it is text there.
+        return literal, ("number" if t in ("count", "amount") else "string", literal)
     if t == "postcode" and rng.random() < 0.7:
         v = rng.choice(["450007", "45000７", "4500", "450 007"])
     elif t == "email" and rng.random() < 0.7:

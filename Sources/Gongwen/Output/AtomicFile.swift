@@ -8,16 +8,17 @@ import Glibc
 /// when everything succeeded, and removed otherwise.
 public enum AtomicFile {
     /// Calls `write` with a temporary path beside `destination`, then renames it into place.
-    /// The temporary name starts with a dot, so a half-written file is never mistaken for output.
+    /// The temporary name starts with a dot, so a half-written file is never mistaken for
+    /// output, and does not repeat the final name: a name near the file system's 255 bytes
+    /// would otherwise be too long with the temporary suffix added.
     public static func write<T>(to destination: URL, _ write: (URL) throws -> T) throws -> T {
         // Paths as strings: URL's path arithmetic cost more than the rename, once per file
         // of a batch of thousands.
         let path = destination.path
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { String(path[..<$0]) } ?? "."
-        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         try ensureFolder(atPath: folder.isEmpty ? "/" : folder)
-        let temporaryPath = folder + "/." + name + "." + UUID().uuidString + ".tmp"
+        let temporaryPath = folder + "/.gongwen-" + UUID().uuidString + ".tmp"
         do {
             let result = try write(URL(fileURLWithPath: temporaryPath, isDirectory: false))
             guard rename(temporaryPath, path) == 0 else {
