@@ -62,6 +62,12 @@ public struct OfficeArchive {
         if !parsed {
             throw .malformedXML(file: name, part: part, detail: parser.parserError.map { "\($0.localizedDescription)" } ?? "unknown")
         }
+        // The stream parser reports success for a document that stops short (a part cut off,
+        // an empty one): the elements must all have closed, or half a sheet reads as a sheet.
+        if !delegate.sawRoot { throw .malformedXML(file: name, part: part, detail: "没有任何元素（empty part）") }
+        if delegate.depth != 0 {
+            throw .malformedXML(file: name, part: part, detail: "在 \(delegate.depth) 层元素未结束处中断，内容不完整（truncated XML）")
+        }
     }
 
     /// Whether the part has `<!DOCTYPE` or `<!ENTITY` anywhere. Outside markup `<` is always
@@ -82,11 +88,16 @@ public protocol XMLEventHandler: AnyObject {
 final class XMLEventDelegate: NSObject, XMLParserDelegate {
     let handler: XMLEventHandler
     var stop: ReadError?
+    /// Elements open, and whether there was one at all: what tells a whole part from one cut off.
+    private(set) var depth = 0
+    private(set) var sawRoot = false
 
     init(_ handler: XMLEventHandler) { self.handler = handler }
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                 qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+        depth += 1
+        sawRoot = true
         if let error = handler.start(qName ?? elementName, attributeDict) {
             stop = error
             parser.abortParsing()
@@ -94,6 +105,7 @@ final class XMLEventDelegate: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+        depth -= 1
         handler.end(qName ?? elementName)
     }
 
