@@ -27,10 +27,11 @@ public struct FormCollector: Sendable {
     }
 
     /// One file: its format told by what the archive holds, refused when that contradicts
-    /// its extension (a .docx renamed .xlsx), then validated the way `render` validates input.
+    /// its extension (a .docx renamed .xlsx) or when a cell cannot be read, then validated the
+    /// way `render` validates input; cells read as they show (a date in a text field) are noted.
     public func collect(_ file: ReturnedFile) -> CollectedForm {
         let format: OutputFormat
-        let data: JSONValue
+        let reading: FormReading
         do throws(ReadError) {
             format = try Self.format(of: file.url)
             let written = file.url.pathExtension.lowercased()
@@ -38,14 +39,14 @@ public struct FormCollector: Sendable {
                 throw .wrongFormat(file: file.url.lastPathComponent, extension: written,
                                             content: format.rawValue.uppercased())
             }
-            data = try format == .xlsx ? reader.readXlsx(file.url) : reader.readDocx(file.url)
+            reading = try reader.reading(file.url, as: format)
         } catch {
             return CollectedForm(file: file, format: nil, outcome: .refused(error))
         }
         do {
-            let validated = try validator.validate(data)
+            let validated = try validator.validate(reading.data)
             return CollectedForm(file: file, format: format, outcome: .collected(validated),
-                                 subject: template.subjectText(in: validated.values))
+                                 notes: reading.notes.map(CollectNote.cell), subject: template.subjectText(in: validated.values))
         } catch {
             return CollectedForm(file: file, format: format, outcome: .invalid(error))
         }

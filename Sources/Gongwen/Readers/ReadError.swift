@@ -19,6 +19,11 @@ public enum ReadError: Error, Sendable, CustomStringConvertible, Equatable {
     case wrongFormat(file: String, extension: String, content: String)
     /// The file is readable but does not have the layout of the template.
     case layoutMismatch(file: String, detail: String)
+    /// Cells of `part` hold something that cannot be taken as what the person who filled the
+    /// form sees (an error value, a formula without its result, a shared string that is not
+    /// there, a boolean where a number belongs…): each with its place and field, and how many
+    /// more there are beyond those listed.
+    case unreadableCells(file: String, part: String, cells: [UnreadableCell], unlisted: Int)
 
     public var description: String {
         switch self {
@@ -31,6 +36,31 @@ public enum ReadError: Error, Sendable, CustomStringConvertible, Equatable {
         case .wrongFormat(let file, let ext, let content):
             "\(file)：扩展名是 .\(ext)，内容却是 \(content) 文件，请另存为正确格式后再交（extension does not match content）"
         case .layoutMismatch(let file, let detail): "\(file)：与模板的版式不符（layout mismatch）：\(detail)"
+        case .unreadableCells(let file, let part, let cells, let unlisted):
+            "\(file)：\(part) 中有 \(cells.count + unlisted) 个单元格无法读取（unreadable cells）：" + reasons.joined(separator: "；")
+        }
+    }
+
+    /// What is wrong, without the file name (a report puts it in front): one line per
+    /// unreadable cell, so that the unit sees each cell to correct; one line otherwise.
+    public var reasons: [String] {
+        switch self {
+        case .unreadableCells(_, _, let cells, let unlisted):
+            return cells.map(\.description) + (unlisted > 0 ? ["另有 \(unlisted) 个单元格无法读取（more unreadable cells）"] : [])
+        default:
+            let text = description
+            let prefix = file + "："
+            return [text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text]
+        }
+    }
+
+    /// The file the error is about.
+    public var file: String {
+        switch self {
+        case .notAnArchive(let file, _), .missingPart(let file, _), .tooLarge(let file, _, _), .entityDeclaration(let file, _),
+             .malformedXML(let file, _, _), .sheetTooLarge(let file, _, _), .wrongFormat(let file, _, _),
+             .layoutMismatch(let file, _), .unreadableCells(let file, _, _, _):
+            file
         }
     }
 }
