@@ -43,6 +43,18 @@ public enum CellProblem: Error, Sendable, Equatable, CustomStringConvertible {
     /// A number Excel shows as a date where the field wants a number: it was typed as a date.
     case dateInNumberField(shown: String)
 
+    // MARK: DOCX
+
+    /// A table inside the cell: its text is not on the form's grid.
+    case nestedTable
+    /// A text box anchored in the cell: its text floats over the form, not in the cell.
+    case textBox
+    /// A field marked to be updated: what Word shows on opening is not what was saved.
+    case fieldToUpdate(instruction: String)
+    /// An unaccepted tracked change to the table itself (a row or cell inserted, deleted or
+    /// merged): the grid a person sees is not the one saved.
+    case trackedTableChange(String)
+
     public var description: String {
         switch self {
         case .formulaError(let value): "公式结果是错误值 \(value)，没有可读的数值（formula error）"
@@ -66,6 +78,11 @@ public enum CellProblem: Error, Sendable, Equatable, CustomStringConvertible {
             "应填数字，单元格却是逻辑值 \(value ? "TRUE" : "FALSE")（boolean in a number field）"
         case .dateInNumberField(let shown):
             "应填数字，单元格却按日期显示为 \(shown)，请把单元格格式改为“常规”或“数值”后重填（date in a number field）"
+        case .nestedTable: "单元格中嵌有表格，无法按表格版式读取（nested table）"
+        case .textBox: "单元格中有文本框，框中的文字不在单元格内（text box in a cell）"
+        case .fieldToUpdate(let instruction):
+            "域“\(Self.shortened(instruction))”标记为待更新，打开时显示的内容可能与保存的不同，请更新域后保存（field to be updated）"
+        case .trackedTableChange(let what): "表格有未处理的修订（\(what)），请接受或拒绝所有修订后再交（tracked table change）"
         }
     }
 
