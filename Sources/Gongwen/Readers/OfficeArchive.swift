@@ -1,3 +1,4 @@
+import CZip
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -17,9 +18,20 @@ public struct OfficeArchive {
         do {
             zip = try ZipArchiveReader(path: path.path)
         } catch {
-            throw .notAnArchive(file: name, detail: error.message)
+            throw .notAnArchive(file: name, detail: Self.reason(opening: error))
         }
         parts = Set(zip.names)
+    }
+
+    /// Why libzip would not open the file, in words for the person who sent it where the
+    /// code says more than libzip's message: two members of one name (which of the two would
+    /// Excel read?), a directory that contradicts the members.
+    static func reason(opening error: ZipError) -> String {
+        switch error.code {
+        case ZIP_ER_EXISTS: "压缩包中有同名的成员，无法确定该读哪一个（duplicate member names）"
+        case ZIP_ER_INCONS: "压缩包的目录与其中的内容不一致，文件已损坏（inconsistent archive）"
+        default: error.message
+        }
     }
 
     /// Opens the archive and checks that it has `part`, the one that says what kind of
@@ -35,8 +47,11 @@ public struct OfficeArchive {
         do {
             return try zip.read(part, limit: limits.partBytes)
         } catch {
-            if error.code == 0 { throw .tooLarge(file: name, part: part, limit: limits.partBytes) }
-            throw .notAnArchive(file: name, detail: error.message)
+            switch error.code {
+            case 0: throw .tooLarge(file: name, part: part, limit: limits.partBytes)
+            case ZIP_ER_NOPASSWD, ZIP_ER_WRONGPASSWD, ZIP_ER_ENCRNOTSUPP: throw .encrypted(file: name, part: part)
+            default: throw .damagedPart(file: name, part: part, detail: error.message)
+            }
         }
     }
 

@@ -10,6 +10,10 @@ public enum ReadError: Error, Sendable, CustomStringConvertible, Equatable {
     /// A part declares a DOCTYPE or entities, which OOXML never does: an entity bomb or an
     /// external-entity attack.
     case entityDeclaration(file: String, part: String)
+    /// A part cannot be inflated: its data does not match its checksum or its declared size.
+    case damagedPart(file: String, part: String, detail: String)
+    /// A part is encrypted (a zip password): nothing in it can be read.
+    case encrypted(file: String, part: String)
     /// A part is not well-formed XML.
     case malformedXML(file: String, part: String, detail: String)
     /// More rows or columns than a form (or a list) can have.
@@ -31,6 +35,8 @@ public enum ReadError: Error, Sendable, CustomStringConvertible, Equatable {
         case .missingPart(let file, let part): "\(file)：缺少 \(part)，不是所需类型的文件（missing part）"
         case .tooLarge(let file, let part, let limit): "\(file)：\(part) 解压后超过 \(limit) 字节，已拒绝（possible zip bomb）"
         case .entityDeclaration(let file, let part): "\(file)：\(part) 含有 DOCTYPE 或实体声明，已拒绝（possible entity bomb）"
+        case .damagedPart(let file, let part, let detail): "\(file)：\(part) 已损坏，无法解压（damaged part: \(detail)）"
+        case .encrypted(let file, let part): "\(file)：\(part) 已加密，请取消密码后另存再交（encrypted）"
         case .malformedXML(let file, let part, let detail): "\(file)：\(part) 不是格式良好的 XML（\(detail)）"
         case .sheetTooLarge(let file, let rows, let columns): "\(file)：工作表过大（\(rows) 行 × \(columns) 列），不是本表格（sheet too large）"
         case .wrongFormat(let file, let ext, let content):
@@ -58,7 +64,7 @@ public enum ReadError: Error, Sendable, CustomStringConvertible, Equatable {
     public var file: String {
         switch self {
         case .notAnArchive(let file, _), .missingPart(let file, _), .tooLarge(let file, _, _), .entityDeclaration(let file, _),
-             .malformedXML(let file, _, _), .sheetTooLarge(let file, _, _), .wrongFormat(let file, _, _),
+             .damagedPart(let file, _, _), .encrypted(let file, _), .malformedXML(let file, _, _), .sheetTooLarge(let file, _, _), .wrongFormat(let file, _, _),
              .layoutMismatch(let file, _), .unreadableCells(let file, _, _, _):
             file
         }

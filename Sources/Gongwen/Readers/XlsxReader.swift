@@ -96,9 +96,21 @@ public struct XlsxReader {
         return (workbook, rels)
     }
 
-    /// The part a workbook relationship's target names: relative to `xl/`, or absolute.
+    /// The part a workbook relationship's target names: relative to `xl/`, or absolute, with
+    /// `.` and `..` resolved as a package resolves them. A target that climbs out of the
+    /// package is kept as written: no part has that name, and the message shows it.
     static func part(_ target: String) -> String {
-        target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
+        var segments: [Substring] = target.hasPrefix("/") ? [] : ["xl"]
+        for segment in target.split(separator: "/", omittingEmptySubsequences: true) {
+            switch segment {
+            case ".": continue
+            case "..":
+                guard !segments.isEmpty else { return target.hasPrefix("/") ? target : "xl/" + target }
+                segments.removeLast()
+            default: segments.append(segment)
+            }
+        }
+        return segments.joined(separator: "/")
     }
 }
 
