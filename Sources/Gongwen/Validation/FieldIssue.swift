@@ -34,14 +34,15 @@ public enum FieldRule: Error, Sendable, Equatable {
     case unknownTemplate
     /// An attachment named in 附件说明 with neither a form nor a body to print.
     case attachmentContent
-    /// A file the document refers to (a seal image) is missing or not a PNG.
-    case imageFile
+    /// A file the document refers to (a seal image) is missing, not a PNG, or one too large
+    /// to place; the problem says which.
+    case imageFile(ImageProblem)
 
     /// One of each rule, in the order above: what the API documents as the rule ids it sends.
     public static let all: [FieldRule] = [
         .required, .notANumber, .negative, .notWholeNumber, .tooLong(limit: 0, actual: 0), .invalidEmail,
         .invalidPostcode, .invalidPhone, .forbiddenCharacter(0), .unknownKey, .wrongKind(expected: "", found: ""),
-        .notPrinted, .documentNumber, .invalidDate, .copyNumber, .unknownTemplate, .attachmentContent, .imageFile,
+        .notPrinted, .documentNumber, .invalidDate, .copyNumber, .unknownTemplate, .attachmentContent, .imageFile(.missing),
     ]
 
     public var id: String {
@@ -88,7 +89,7 @@ public enum FieldRule: Error, Sendable, Equatable {
         case .copyNumber: "份号应为 6 位阿拉伯数字"
         case .unknownTemplate: "没有这个表格模板"
         case .attachmentContent: "附件需要表格（form）或正文（body）之一，不能都缺或都有"
-        case .imageFile: "印章图片不存在或不是 PNG 文件"
+        case .imageFile(let problem): "印章图片\(problem)"
         }
     }
 }
