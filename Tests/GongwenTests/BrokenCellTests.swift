@@ -110,6 +110,17 @@ struct BrokenCellTests {
         expectRefused(bad, good, naming: [reference, "activities.held", "duplicate cell"])
     }
 
+    /// The same cell again in a second element for its row.
+    @Test func aRowWrittenTwiceRefusesTheFile() throws {
+        let place = try ReturnedFileEdits.cell(of: "activities.held", in: "statistics-2022")
+        let (bad, good, reference) = try collect(key: "activities.held", cell: nil, edits: [
+            "xl/worksheets/sheet1.xml": {
+                $0.replacingOccurrences(of: "</sheetData>", with: #"<row r="\#(place.row + 1)"><c r="\#(place.reference)"><v>300</v></c></row></sheetData>"#)
+            },
+        ])
+        expectRefused(bad, good, naming: [reference, "activities.held", "duplicate cell"])
+    }
+
     @Test func aRowNumberThatIsNotOneRefusesTheFile() throws {
         let (bad, good, _) = try collect(key: "activities.held", cell: nil, edits: [
             "xl/worksheets/sheet1.xml": { $0.replacingOccurrences(of: #"<row r="5""#, with: #"<row r="five""#) },

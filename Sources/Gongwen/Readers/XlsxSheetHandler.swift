@@ -13,8 +13,10 @@ final class SheetHandler: XMLEventHandler {
     private var row = 0, column = 0, nextColumn = 0, nextRow = 0
     /// The row element's own number is malformed: its cells cannot be placed.
     private var rowIsUnplaced = false
-    /// Every position a `<c>` was written at, to find one written twice.
-    private var seen = Set<Int>()
+    /// The columns of the current row element a `<c>` was written at, to find one written
+    /// twice; a row written twice is caught when its cells are stored. Per row, so that a
+    /// list of a million rows does not keep a second index of its cells.
+    private var columnsSeen = Set<Int>()
     private var cell = XlsxRawCell()
     /// Whether the current `<c>` is placed; one that is not is read past.
     private var placed = false
@@ -49,6 +51,7 @@ final class SheetHandler: XMLEventHandler {
             }
             nextRow = row + 1
             nextColumn = 0
+            columnsSeen.removeAll(keepingCapacity: true)
         case "c":
             inCell = true
             cell = XlsxRawCell(type: attributes["t"] ?? "n", style: attributes["s"].flatMap { Int($0) } ?? 0)
@@ -94,8 +97,8 @@ final class SheetHandler: XMLEventHandler {
         guard row < limits.rows, column < limits.columns else {
             return .sheetTooLarge(file: file, rows: row + 1, columns: column + 1)
         }
-        guard seen.insert(row * limits.columns + column).inserted else {
-            unreadable.append(UnreadableCell(place: .sheet(row: row, column: column), problem: .duplicate))
+        guard columnsSeen.insert(column).inserted else {
+            problem(.duplicate)
             return nil
         }
         placed = true
@@ -117,10 +120,12 @@ final class SheetHandler: XMLEventHandler {
         case "c":
             inCell = false
             guard placed else { return }
-            do {
-                if let text = try decoder.decode(cell) { store(text) }
+            do throws(CellProblem) {
+                guard let text = try decoder.decode(cell) else { return }
+                guard cells[row]?[column] == nil else { throw CellProblem.duplicate }
+                store(text)
             } catch {
-                unreadable.append(UnreadableCell(place: .sheet(row: row, column: column), problem: error))
+                problem(error)
             }
         case "v": inValue = false
         case "f": inFormula = false
@@ -130,6 +135,17 @@ final class SheetHandler: XMLEventHandler {
 
     private func store(_ text: CellText) {
         cells[row, default: [:]][column] = text
+        extend(row, column)
+    }
+
+    /// A problem of the cell at the current row and column; the sheet extends to it, so that
+    /// a reader going over the sheet's rows reaches it and names its field.
+    private func problem(_ problem: CellProblem) {
+        unreadable.append(UnreadableCell(place: .sheet(row: row, column: column), problem: problem))
+        extend(row, column)
+    }
+
+    private func extend(_ row: Int, _ column: Int) {
         maxRow = max(maxRow, row)
         maxColumn = max(maxColumn, column)
     }
