@@ -9,7 +9,7 @@ struct CollectCommand: ParsableCommand {
         discussion: """
             FILES_OR_FOLDERS are returned forms, or folders to search for .xlsx and .docx files. \
             Each file is read by the template's layout and checked as `render` checks its data; one line per \
-            file says whether it was collected or what is wrong with it (file, key, Chinese label, rule). \
+            file says whether it was collected or what is wrong with it (file, cell, key, Chinese label, rule). \
             Writes summary.xlsx (汇总表; for statistics also the form filled with the totals) and \
             records.jsonl (one line per collected file: {"file", "data"}) into --out, then prints their paths. \
             Exit status: 0 every file collected; 65 some file refused or invalid (the summary of the others is \

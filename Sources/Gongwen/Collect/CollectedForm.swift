@@ -37,14 +37,11 @@ public struct CollectedForm: Sendable {
     public var isCollected: Bool { values != nil }
 
     /// Each reason the file was not collected, one line each, without the file name (the
-    /// report puts it in front): the read error, or every field issue.
+    /// report puts it in front): the read error (each unreadable cell), or every field issue.
     public var problems: [String] {
         switch outcome {
         case .collected: return []
-        case .refused(let error):
-            let text = error.description
-            let prefix = file.name + "："
-            return [text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : text]
+        case .refused(let error): return error.reasons
         case .invalid(let failure): return failure.issues.map(\.description)
         }
     }
@@ -54,9 +51,12 @@ public struct CollectedForm: Sendable {
 public enum CollectNote: Sendable, Equatable, CustomStringConvertible {
     /// An earlier file has the same unit or project: the totals count both.
     case repeats(subject: String, earlierFile: String)
+    /// A cell was read as it shows, not as it is stored (a date in a text field).
+    case cell(CellNote)
 
     public var description: String {
         switch self {
+        case .cell(let note): note.description
         case .repeats(let subject, let earlier):
             "“\(subject)”与 \(earlier) 重复，汇总中两者都已计入，请核对（same unit twice）"
         }

@@ -27,10 +27,11 @@ public struct FormCollector: Sendable {
     }
 
     /// One file: its format told by what the archive holds, refused when that contradicts
-    /// its extension (a .docx renamed .xlsx), then validated the way `render` validates input.
+    /// its extension (a .docx renamed .xlsx) or when a cell cannot be read, then validated the
+    /// way `render` validates input; cells read as they show (a date in a text field) are noted.
     public func collect(_ file: ReturnedFile) -> CollectedForm {
         let format: OutputFormat
-        let data: JSONValue
+        let reading: FormReading
         do throws(ReadError) {
             format = try Self.format(of: file.url)
             let written = file.url.pathExtension.lowercased()
@@ -38,14 +39,14 @@ public struct FormCollector: Sendable {
                 throw .wrongFormat(file: file.url.lastPathComponent, extension: written,
                                             content: format.rawValue.uppercased())
             }
-            data = try format == .xlsx ? reader.readXlsx(file.url) : reader.readDocx(file.url)
+            reading = try reader.reading(file.url, as: format)
         } catch {
             return CollectedForm(file: file, format: nil, outcome: .refused(error))
         }
         do {
-            let validated = try validator.validate(data)
+            let validated = try validator.validate(reading.data)
             return CollectedForm(file: file, format: format, outcome: .collected(validated),
-                                 subject: template.subjectText(in: validated.values))
+                                 notes: reading.notes.map(CollectNote.cell), subject: template.subjectText(in: validated.values))
         } catch {
             return CollectedForm(file: file, format: format, outcome: .invalid(error))
         }
@@ -87,17 +88,28 @@ public struct FormCollector: Sendable {
 /// The start of a file that is not a zip, told in words when it is something a unit is
 /// likely to have sent instead of the form.
 enum LegacyFile {
-    /// The OLE2 compound file signature of .xls, .doc, .et and .wps files.
+    /// The OLE2 compound file signature of .xls, .doc, .et and .wps files, and of an .xlsx or
+    /// .docx saved with a password to open it.
     static let compoundFileSignature: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+
+    /// The stream an encrypted OOXML file keeps its package in, as a compound file's
+    /// directory names it (UTF-16LE).
+    static let encryptedPackage = Data("EncryptedPackage".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
+
+    /// How much of a compound file is searched for that name: an encrypted form is small.
+    static let searchedBytes = 4 << 20
 
     static func reason(_ url: URL) -> String? {
         guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 8)) ?? Data()
         if head.isEmpty { return "文件是空的（empty file）" }
-        if Array(head) == compoundFileSignature {
-            return "这是旧版 Office 97-2003 文件（.xls/.doc），请用 Excel、WPS 或 Word 另存为 .xlsx 或 .docx 后再交"
+        guard Array(head) == compoundFileSignature else { return nil }
+        // Told apart from a real .xls, which needs saving again, not a password taken off.
+        let rest = (try? handle.read(upToCount: searchedBytes)) ?? Data()
+        if rest.firstRange(of: encryptedPackage) != nil {
+            return "文件设置了打开密码（已加密），请在 Excel、WPS 或 Word 中取消密码后另存为 .xlsx 或 .docx 再交（encrypted file）"
         }
-        return nil
+        return "这是旧版 Office 97-2003 文件（.xls/.doc），请用 Excel、WPS 或 Word 另存为 .xlsx 或 .docx 后再交"
     }
 }

@@ -84,10 +84,10 @@ public struct NoticeValidator: Sendable {
             var seal: Data?
             if let path = organ.seal {
                 let url = URL(fileURLWithPath: path, relativeTo: baseFolder)
-                if let data = FileManager.default.contents(atPath: url.path), PNGImage(data) != nil {
-                    seal = data
-                } else {
-                    issues.append(FieldIssue(key: "signature.organs[\(i)].seal", label: "印章", rule: .imageFile))
+                do throws(ImageProblem) {
+                    seal = try PNGImage.contents(of: url)
+                } catch {
+                    issues.append(FieldIssue(key: "signature.organs[\(i)].seal", label: "印章", rule: .imageFile(error)))
                 }
             }
             seals.append(seal)

@@ -2,100 +2,34 @@ import Foundation
 
 /// The paragraphs and tables of a DOCX body, as text: enough to read a filled form back from
 /// the table cells of its layout. Cells spanned by `w:gridSpan` and `w:vMerge` are placed on
-/// the grid the way Word lays them out.
+/// the grid the way Word lays them out; the text is what Word shows with every tracked change
+/// accepted (see `DocumentHandler`).
 public struct DocxContent: Sendable {
     /// Body paragraphs outside tables, in order.
     public var paragraphs: [String]
     /// Each table: grid row → grid column → the text of the cell that starts there.
     public var tables: [[Int: [Int: String]]]
+    /// The cells whose text is not what Word shows in them (a nested table, a text box, a
+    /// field to be updated, a tracked change to the grid), the first hundred of them; and how
+    /// many more there are.
+    public var unreadable: [UnreadableCell] = []
+    public var unlisted = 0
 }
 
 public struct DocxTableReader {
     public let archive: OfficeArchive
 
+    /// The part that holds the body.
+    static let documentPart = "word/document.xml"
+
     public init(path: URL, limits: ReadLimits = .form) throws(ReadError) {
-        archive = try OfficeArchive(path: path, limits: limits, requiring: "word/document.xml")
+        archive = try OfficeArchive(path: path, limits: limits, requiring: Self.documentPart)
     }
 
     public func content() throws(ReadError) -> DocxContent {
         let handler = DocumentHandler(limits: archive.limits, file: archive.name)
-        try archive.parse(archive.required("word/document.xml"), part: "word/document.xml", handler)
-        return DocxContent(paragraphs: handler.paragraphs, tables: handler.tables)
+        try archive.parse(archive.required(Self.documentPart), part: Self.documentPart, handler)
+        return DocxContent(paragraphs: handler.paragraphs, tables: handler.tables, unreadable: handler.unreadable.cells,
+                           unlisted: handler.unreadable.unlisted)
     }
-}
-
-private final class DocumentHandler: XMLEventHandler {
-    let limits: ReadLimits
-    let file: String
-    var paragraphs: [String] = []
-    var tables: [[Int: [Int: String]]] = []
-    private var tableDepth = 0
-    private var grid: [Int: [Int: String]] = [:]
-    private var row = -1
-    private var column = 0
-    private var span = 1
-    private var continuesMerge = false
-    private var cellParagraphs: [String] = []
-    private var paragraph = ""
-    private var inText = false
-    private var inParagraph = false
-
-    init(limits: ReadLimits, file: String) {
-        self.limits = limits
-        self.file = file
-    }
-
-    func start(_ name: String, _ attributes: [String: String]) -> ReadError? {
-        switch name {
-        case "w:tbl":
-            tableDepth += 1
-            if tableDepth == 1 { grid = [:]; row = -1 }
-        case "w:tr" where tableDepth == 1:
-            row += 1
-            column = 0
-            guard row < limits.rows else { return .sheetTooLarge(file: file, rows: row + 1, columns: column) }
-        case "w:gridBefore" where tableDepth == 1:
-            column += Int(attributes["w:val"] ?? "0") ?? 0
-        case "w:tc" where tableDepth == 1:
-            span = 1
-            continuesMerge = false
-            cellParagraphs = []
-        case "w:gridSpan" where tableDepth == 1:
-            span = max(1, Int(attributes["w:val"] ?? "1") ?? 1)
-        case "w:vMerge" where tableDepth == 1:
-            continuesMerge = attributes["w:val"] == nil || attributes["w:val"] == "continue"
-        case "w:p":
-            inParagraph = true
-            paragraph = ""
-        case "w:t": inText = true
-        case "w:br", "w:cr": if inParagraph { paragraph += "\n" }
-        case "w:tab": if inParagraph && !inTabStops { paragraph += "\t" }
-        case "w:tabs": inTabStops = true
-        default: break
-        }
-        return nil
-    }
-
-    private var inTabStops = false
-
-    func end(_ name: String) {
-        switch name {
-        case "w:tbl":
-            if tableDepth == 1 { tables.append(grid) }
-            tableDepth -= 1
-        case "w:tc" where tableDepth == 1:
-            if !continuesMerge, column < limits.columns {
-                grid[row, default: [:]][column] = cellParagraphs.joined(separator: "\n")
-            }
-            column += span
-        case "w:p":
-            inParagraph = false
-            if tableDepth == 0 { paragraphs.append(paragraph) } else if tableDepth == 1 { cellParagraphs.append(paragraph) }
-        case "w:t": inText = false
-        case "w:tabs": inTabStops = false
-        default: break
-        }
-    }
-
-    func characters(_ text: String) { if inText { paragraph += text } }
 }

@@ -1,3 +1,4 @@
+import CZip
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -17,9 +18,20 @@ public struct OfficeArchive {
         do {
             zip = try ZipArchiveReader(path: path.path)
         } catch {
-            throw .notAnArchive(file: name, detail: error.message)
+            throw .notAnArchive(file: name, detail: Self.reason(opening: error))
         }
         parts = Set(zip.names)
+    }
+
+    /// Why libzip would not open the file, in words for the person who sent it where the
+    /// code says more than libzip's message: two members of one name (which of the two would
+    /// Excel read?), a directory that contradicts the members.
+    static func reason(opening error: ZipError) -> String {
+        switch error.code {
+        case ZIP_ER_EXISTS: "压缩包中有同名的成员，无法确定该读哪一个（duplicate member names）"
+        case ZIP_ER_INCONS: "压缩包的目录与其中的内容不一致，文件已损坏（inconsistent archive）"
+        default: error.message
+        }
     }
 
     /// Opens the archive and checks that it has `part`, the one that says what kind of
@@ -35,8 +47,11 @@ public struct OfficeArchive {
         do {
             return try zip.read(part, limit: limits.partBytes)
         } catch {
-            if error.code == 0 { throw .tooLarge(file: name, part: part, limit: limits.partBytes) }
-            throw .notAnArchive(file: name, detail: error.message)
+            switch error.code {
+            case 0: throw .tooLarge(file: name, part: part, limit: limits.partBytes)
+            case ZIP_ER_NOPASSWD, ZIP_ER_WRONGPASSWD, ZIP_ER_ENCRNOTSUPP: throw .encrypted(file: name, part: part)
+            default: throw .damagedPart(file: name, part: part, detail: error.message)
+            }
         }
     }
 
@@ -62,6 +77,12 @@ public struct OfficeArchive {
         if !parsed {
             throw .malformedXML(file: name, part: part, detail: parser.parserError.map { "\($0.localizedDescription)" } ?? "unknown")
         }
+        // The stream parser reports success for a document that stops short (a part cut off,
+        // an empty one): the elements must all have closed, or half a sheet reads as a sheet.
+        if !delegate.sawRoot { throw .malformedXML(file: name, part: part, detail: "没有任何元素（empty part）") }
+        if delegate.depth != 0 {
+            throw .malformedXML(file: name, part: part, detail: "在 \(delegate.depth) 层元素未结束处中断，内容不完整（truncated XML）")
+        }
     }
 
     /// Whether the part has `<!DOCTYPE` or `<!ENTITY` anywhere. Outside markup `<` is always
@@ -82,11 +103,16 @@ public protocol XMLEventHandler: AnyObject {
 final class XMLEventDelegate: NSObject, XMLParserDelegate {
     let handler: XMLEventHandler
     var stop: ReadError?
+    /// Elements open, and whether there was one at all: what tells a whole part from one cut off.
+    private(set) var depth = 0
+    private(set) var sawRoot = false
 
     init(_ handler: XMLEventHandler) { self.handler = handler }
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                 qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+        depth += 1
+        sawRoot = true
         if let error = handler.start(qName ?? elementName, attributeDict) {
             stop = error
             parser.abortParsing()
@@ -94,6 +120,7 @@ final class XMLEventDelegate: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+        depth -= 1
         handler.end(qName ?? elementName)
     }
 

@@ -4,10 +4,17 @@ import Foundation
 /// digits Excel wrote, so that 12.35 stays 12.35.
 public struct SheetContent: Sendable {
     public var name: String
+    /// The sheet's part, for messages: xl/worksheets/sheet1.xml.
+    public var part: String = ""
     /// Row → column → value, both 0-based.
     public var cells: [Int: [Int: CellText]]
     public var rowCount: Int
     public var columnCount: Int
+    /// The cells that hold something that cannot be read, in the order of the sheet (the
+    /// first hundred), kept apart from `cells` so that no reader takes them for blank ones;
+    /// and how many more there are.
+    public var unreadable: [UnreadableCell] = []
+    public var unlisted = 0
 
     public subscript(row: Int, column: Int) -> CellText? { cells[row]?[column] }
 }
@@ -16,11 +23,24 @@ public struct SheetContent: Sendable {
 public struct CellText: Sendable, Equatable {
     public var text: String
     public var isNumber: Bool
+    /// How Excel shows the cell when that is not `text` as a plain string or number; a
+    /// reader of a form decides by the field whether that is readable.
+    public var shown: Shown? = nil
+
+    public enum Shown: Sendable, Equatable {
+        /// A boolean, shown TRUE or FALSE.
+        case boolean(Bool)
+        /// A number (or a date cell) shown as a date: the date read, nil when Excel can show
+        /// no date for it.
+        case date(String?)
+    }
 }
 
 /// Reads XLSX workbooks written by us, by Excel, WPS or LibreOffice: shared strings, inline
-/// strings, numbers, booleans and cached formula results; renamed sheets are found through
-/// the workbook's relationships, not by name.
+/// strings, numbers, booleans, dates and cached formula results; renamed sheets, shared
+/// strings and styles are found through the workbook's relationships, not by name. A cell
+/// that cannot be read (an error value, a formula without its result, a shared string that
+/// is not there) is listed in `SheetContent.unreadable`, never taken for blank.
 public struct XlsxReader {
     public let archive: OfficeArchive
 
@@ -37,36 +57,70 @@ public struct XlsxReader {
 
     /// Sheet names and part paths, in workbook order.
     func sheetTargets() throws(ReadError) -> [(name: String, path: String)] {
+        let (workbook, rels) = try workbookParts()
+        return workbook.sheets.map { sheet in
+            (sheet.name, Self.part(rels.targets[sheet.relationship] ?? "worksheets/sheet1.xml"))
+        }
+    }
+
+    func sheet(at path: String, name: String) throws(ReadError) -> SheetContent {
+        let (workbook, rels) = try workbookParts()
+        var shared: [String]?
+        let sharedPart = Self.part(rels.target(ofType: "sharedStrings") ?? "sharedStrings.xml")
+        if let data = try archive.data(sharedPart) {
+            let handler = SharedStringsHandler()
+            try archive.parse(data, part: sharedPart, handler)
+            shared = handler.strings
+        }
+        var formats = XlsxNumberFormats.general
+        let stylesPart = Self.part(rels.target(ofType: "styles") ?? "styles.xml")
+        if let data = try archive.data(stylesPart) {
+            let handler = StylesHandler()
+            try archive.parse(data, part: stylesPart, handler)
+            formats = handler.numberFormats
+        }
+        let decoder = XlsxCellDecoder(shared: shared, formats: formats, date1904: workbook.date1904)
+        let handler = SheetHandler(decoder: decoder, limits: archive.limits, file: archive.name)
+        try archive.parse(archive.required(path), part: path, handler)
+        return SheetContent(name: name, part: path, cells: handler.cells, rowCount: handler.maxRow + 1,
+                            columnCount: handler.maxColumn + 1, unreadable: handler.unreadable.cells, unlisted: handler.unreadable.unlisted)
+    }
+
+    private func workbookParts() throws(ReadError) -> (SheetListHandler, RelationshipHandler) {
         let workbook = SheetListHandler()
         try archive.parse(archive.required("xl/workbook.xml"), part: "xl/workbook.xml", workbook)
         let rels = RelationshipHandler()
         if let data = try archive.data("xl/_rels/workbook.xml.rels") {
             try archive.parse(data, part: "xl/_rels/workbook.xml.rels", rels)
         }
-        return workbook.sheets.map { sheet in
-            var target = rels.targets[sheet.relationship] ?? "worksheets/sheet1.xml"
-            if target.hasPrefix("/") { target.removeFirst() } else { target = "xl/" + target }
-            return (sheet.name, target)
-        }
+        return (workbook, rels)
     }
 
-    func sheet(at path: String, name: String) throws(ReadError) -> SheetContent {
-        var shared: [String] = []
-        if let data = try archive.data("xl/sharedStrings.xml") {
-            let handler = SharedStringsHandler()
-            try archive.parse(data, part: "xl/sharedStrings.xml", handler)
-            shared = handler.strings
+    /// The part a workbook relationship's target names: relative to `xl/`, or absolute, with
+    /// `.` and `..` resolved as a package resolves them. A target that climbs out of the
+    /// package is kept as written: no part has that name, and the message shows it.
+    static func part(_ target: String) -> String {
+        var segments: [Substring] = target.hasPrefix("/") ? [] : ["xl"]
+        for segment in target.split(separator: "/", omittingEmptySubsequences: true) {
+            switch segment {
+            case ".": continue
+            case "..":
+                guard !segments.isEmpty else { return target.hasPrefix("/") ? target : "xl/" + target }
+                segments.removeLast()
+            default: segments.append(segment)
+            }
         }
-        let handler = SheetHandler(shared: shared, limits: archive.limits, file: archive.name)
-        try archive.parse(archive.required(path), part: path, handler)
-        return SheetContent(name: name, cells: handler.cells, rowCount: handler.maxRow + 1, columnCount: handler.maxColumn + 1)
+        return segments.joined(separator: "/")
     }
 }
 
-/// `xl/workbook.xml`: the sheets and their relationship ids.
+/// `xl/workbook.xml`: the sheets and their relationship ids, and the date system.
 private final class SheetListHandler: XMLEventHandler {
     var sheets: [(name: String, relationship: String)] = []
+    /// Whether day numbers count from 1904-01-01 (old Excel for the Mac) instead of 1900.
+    var date1904 = false
     func start(_ name: String, _ attributes: [String: String]) -> ReadError? {
+        if local(name) == "workbookPr", let value = attributes["date1904"] { date1904 = value == "1" || value == "true" }
         if name.hasSuffix("sheet"), name == "sheet" || name.hasSuffix(":sheet"),
            let rid = attributes["r:id"] ?? attributes.first(where: { $0.key.hasSuffix(":id") })?.value {
             sheets.append((attributes["name"] ?? "", rid))
@@ -77,126 +131,43 @@ private final class SheetListHandler: XMLEventHandler {
     func characters(_ text: String) {}
 }
 
-/// A `.rels` part: relationship id → target.
+/// A `.rels` part: relationship id → target, and each target's type.
 final class RelationshipHandler: XMLEventHandler {
     var targets: [String: String] = [:]
+    private var typed: [(type: String, target: String)] = []
     func start(_ name: String, _ attributes: [String: String]) -> ReadError? {
         if name == "Relationship" || name.hasSuffix(":Relationship"), let id = attributes["Id"], let target = attributes["Target"] {
             targets[id] = target
+            typed.append((attributes["Type"] ?? "", target))
         }
         return nil
+    }
+
+    /// The target of the first relationship whose type ends in `/kind` (`sharedStrings`).
+    func target(ofType kind: String) -> String? {
+        typed.first { $0.type.hasSuffix("/" + kind) }?.target
     }
     func end(_ name: String) {}
     func characters(_ text: String) {}
 }
 
-/// `xl/sharedStrings.xml`: each `si` is the text of its `t` elements, phonetic runs left out.
+/// `xl/sharedStrings.xml`: each `si` as Excel shows it.
 private final class SharedStringsHandler: XMLEventHandler {
     var strings: [String] = []
-    private var current = ""
-    private var inText = false
-    private var inPhonetic = false
+    private var current = RichText()
 
     func start(_ name: String, _ attributes: [String: String]) -> ReadError? {
-        switch local(name) {
-        case "si": current = ""
-        case "t": inText = !inPhonetic
-        case "rPh": inPhonetic = true
-        default: break
-        }
+        let name = local(name)
+        if name == "si" { current = RichText() } else { current.start(name) }
         return nil
     }
 
     func end(_ name: String) {
-        switch local(name) {
-        case "si": strings.append(current)
-        case "t": inText = false
-        case "rPh": inPhonetic = false
-        default: break
-        }
+        let name = local(name)
+        if name == "si" { strings.append(current.text) } else { current.end(name) }
     }
 
-    func characters(_ text: String) { if inText { current += text } }
-}
-
-/// A worksheet's `sheetData`: cells by reference, values resolved.
-private final class SheetHandler: XMLEventHandler {
-    let shared: [String]
-    let limits: ReadLimits
-    let file: String
-    var cells: [Int: [Int: CellText]] = [:]
-    var maxRow = -1
-    var maxColumn = -1
-    private var row = 0, column = 0, nextColumn = 0, nextRow = 0
-    private var type = "n"
-    private var value = ""
-    private var inValue = false
-    private var inInline = false
-    private var inCell = false
-
-    init(shared: [String], limits: ReadLimits, file: String) {
-        self.shared = shared
-        self.limits = limits
-        self.file = file
-    }
-
-    func start(_ name: String, _ attributes: [String: String]) -> ReadError? {
-        switch local(name) {
-        case "row":
-            row = attributes["r"].flatMap { Int($0) }.map { $0 - 1 } ?? nextRow
-            nextRow = row + 1
-            nextColumn = 0
-        case "c":
-            if let ref = attributes["r"], let parsed = XlsxReference.position(of: ref) {
-                row = parsed.row
-                column = parsed.column
-            } else {
-                column = nextColumn
-            }
-            nextColumn = column + 1
-            guard row < limits.rows, column < limits.columns else {
-                return .sheetTooLarge(file: file, rows: row + 1, columns: column + 1)
-            }
-            type = attributes["t"] ?? "n"
-            value = ""
-            inCell = true
-        case "v": inValue = inCell
-        case "is": inInline = true
-        case "t": inValue = inInline
-        case "dimension":
-            if let ref = attributes["ref"], let last = ref.split(separator: ":").last, let end = XlsxReference.position(of: String(last)),
-               end.row >= limits.rows || end.column >= limits.columns {
-                return .sheetTooLarge(file: file, rows: end.row + 1, columns: end.column + 1)
-            }
-        default: break
-        }
-        return nil
-    }
-
-    func end(_ name: String) {
-        switch local(name) {
-        case "c":
-            inCell = false
-            let cell: CellText?
-            switch type {
-            case "s": cell = Int(value).flatMap { $0 < shared.count ? CellText(text: shared[$0], isNumber: false) : nil }
-            case "inlineStr", "str": cell = CellText(text: value, isNumber: false)
-            case "b": cell = CellText(text: value == "1" ? "TRUE" : "FALSE", isNumber: false)
-            case "e": cell = nil
-            default: cell = value.isEmpty ? nil : CellText(text: value, isNumber: true)
-            }
-            if let cell {
-                cells[row, default: [:]][column] = cell
-                maxRow = max(maxRow, row)
-                maxColumn = max(maxColumn, column)
-            }
-        case "v", "t": inValue = false
-        case "is": inInline = false
-        default: break
-        }
-    }
-
-    func characters(_ text: String) { if inValue { value += text } }
+    func characters(_ text: String) { current.characters(text) }
 }
 
 /// The local part of a qualified name (`x:c` → `c`).

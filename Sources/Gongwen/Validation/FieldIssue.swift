@@ -34,8 +34,9 @@ public enum FieldRule: Error, Sendable, Equatable {
     case unknownTemplate
     /// An attachment named in 附件说明 with neither a form nor a body to print.
     case attachmentContent
-    /// A file the document refers to (a seal image) is missing or not a PNG.
-    case imageFile
+    /// A file the document refers to (a seal image) is missing, not a PNG, or one too large
+    /// to place; the problem says which.
+    case imageFile(ImageProblem)
     /// A count or an amount with more significant digits than a spreadsheet cell keeps.
     case precision
     /// One field given twice, e.g. nested (`funds` → `central`) and dotted (`funds.central`):
@@ -46,7 +47,7 @@ public enum FieldRule: Error, Sendable, Equatable {
     public static let all: [FieldRule] = [
         .required, .notANumber, .negative, .notWholeNumber, .tooLong(limit: 0, actual: 0), .invalidEmail,
         .invalidPostcode, .invalidPhone, .forbiddenCharacter(0), .unknownKey, .wrongKind(expected: "", found: ""),
-        .notPrinted, .documentNumber, .invalidDate, .copyNumber, .unknownTemplate, .attachmentContent, .imageFile,
+        .notPrinted, .documentNumber, .invalidDate, .copyNumber, .unknownTemplate, .attachmentContent, .imageFile(.missing),
         .precision, .duplicateKey,
     ]
 
@@ -96,7 +97,7 @@ public enum FieldRule: Error, Sendable, Equatable {
         case .copyNumber: "份号应为 6 位阿拉伯数字"
         case .unknownTemplate: "没有这个表格模板"
         case .attachmentContent: "附件需要表格（form）或正文（body）之一，不能都缺或都有"
-        case .imageFile: "印章图片不存在或不是 PNG 文件"
+        case .imageFile(let problem): "印章图片\(problem)"
         case .precision: "数字最多 \(FieldDefinition.significantDigits) 位有效数字（表格单元格保存不了更多位，会被改写）"
         case .duplicateKey: "同一字段写了两次（嵌套的键与带点的键是同一字段），只能写一次"
         }

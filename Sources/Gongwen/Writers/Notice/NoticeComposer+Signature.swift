@@ -88,7 +88,7 @@ extension NoticeComposer {
 
     /// Anchors a seal image centred on `centerX` and on the line between name and date.
     private mutating func addSeal(_ png: Data, centerX: Int, diameter: Int, to p: inout DocxParagraph) {
-        let image = PNGImage(png)
+        let image = try? PNGImage(png)
         let height = diameter * (image?.height ?? 1) / max(image?.width ?? 1, 1)
         let id = "rIdSeal\(nextDrawingID)"
         images.append((id, "media/seal\(nextDrawingID).png", png))
