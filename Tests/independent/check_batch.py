@@ -344,6 +344,14 @@ def check_exit_codes(env):
     broken.write_text('{"projectName": "甲"}\n{"projectName": \n', encoding="utf-8")
     p, out = env.batch("key-project-2020", broken, "--format", "xlsx")
     expect("malformed JSON Lines line", p, 65, out, "第 2 行")
+    import openpyxl
+    formulas = d / "formulas.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.append(["项目名称", "拟参加人数"])
+    wb.active.append(["甲", "=1/0"])  # openpyxl stores the formula without a result
+    wb.save(formulas)
+    p, out = env.batch("key-project-2020", formulas, "--format", "xlsx")
+    expect("an XLSX list with a formula and no result", p, 65, out, "B2")
 
 
 # ---------------------------------------------------------------- memory (optional)

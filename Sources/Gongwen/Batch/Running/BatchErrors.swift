@@ -22,6 +22,9 @@ public enum BatchListError: Error, Sendable, CustomStringConvertible, Equatable 
     case changedDuringRun(file: String)
     /// Not a JSON Lines, CSV or XLSX file.
     case unsupportedFile(file: String)
+    /// An XLSX list with cells that cannot be read (an error value, a formula without its
+    /// result): taken for blank, they would change what the forms say.
+    case unreadableCells(file: String, cells: [String], more: Int)
 
     public var description: String {
         switch self {
@@ -45,6 +48,9 @@ public enum BatchListError: Error, Sendable, CustomStringConvertible, Equatable 
             "\(file)：名单在生成过程中被修改，已停止（list changed during the run）"
         case .unsupportedFile(let file):
             "\(file)：不是 JSON Lines、CSV 或 XLSX 文件（unsupported list file）"
+        case .unreadableCells(let file, let cells, let more):
+            "\(file)：有无法读取的单元格（unreadable cells）：\(cells.joined(separator: "；"))"
+                + (more > 0 ? "；另有 \(more) 个" : "")
         }
     }
 }
@@ -55,7 +61,7 @@ extension BatchListError: GongwenError {
     public var kind: ErrorKind {
         switch self {
         case .fileMissing: .missingInput
-        case .undecodableText, .unclosedQuote, .noHeader, .unsupportedFile: .unreadableFile
+        case .undecodableText, .unclosedQuote, .noHeader, .unsupportedFile, .unreadableCells: .unreadableFile
         case .unknownColumns, .duplicateColumn, .unnamedColumn, .noRecords, .changedDuringRun: .invalidData
         }
     }
