@@ -1,6 +1,6 @@
 import Foundation
 
-/// The cells of one worksheet as a reader sees them: text exactly as stored, numbers as the
+/// The cells of one worksheet as a reader sees them: text as Excel reads it, numbers as the
 /// digits Excel wrote, so that 12.35 stays 12.35.
 public struct SheetContent: Sendable {
     public var name: String
@@ -19,8 +19,8 @@ public struct CellText: Sendable, Equatable {
 }
 
 /// Reads XLSX workbooks written by us, by Excel, WPS or LibreOffice: shared strings, inline
-/// strings, numbers, booleans and cached formula results; renamed sheets are found through
-/// the workbook's relationships, not by name.
+/// strings, numbers, booleans and cached formula results, text decoded as `Xstring` the way
+/// Excel reads it; renamed sheets are found through the workbook's relationships, not by name.
 public struct XlsxReader {
     public let archive: OfficeArchive
 
@@ -69,7 +69,7 @@ private final class SheetListHandler: XMLEventHandler {
     func start(_ name: String, _ attributes: [String: String]) -> ReadError? {
         if name.hasSuffix("sheet"), name == "sheet" || name.hasSuffix(":sheet"),
            let rid = attributes["r:id"] ?? attributes.first(where: { $0.key.hasSuffix(":id") })?.value {
-            sheets.append((attributes["name"] ?? "", rid))
+            sheets.append((Xstring.decoded(attributes["name"] ?? ""), rid))
         }
         return nil
     }
@@ -109,7 +109,7 @@ private final class SharedStringsHandler: XMLEventHandler {
 
     func end(_ name: String) {
         switch local(name) {
-        case "si": strings.append(current)
+        case "si": strings.append(Xstring.decoded(current))
         case "t": inText = false
         case "rPh": inPhonetic = false
         default: break
@@ -180,7 +180,7 @@ private final class SheetHandler: XMLEventHandler {
             let cell: CellText?
             switch type {
             case "s": cell = Int(value).flatMap { $0 < shared.count ? CellText(text: shared[$0], isNumber: false) : nil }
-            case "inlineStr", "str": cell = CellText(text: value, isNumber: false)
+            case "inlineStr", "str": cell = CellText(text: Xstring.decoded(value), isNumber: false)
             case "b": cell = CellText(text: value == "1" ? "TRUE" : "FALSE", isNumber: false)
             case "e": cell = nil
             default: cell = value.isEmpty ? nil : CellText(text: value, isNumber: true)
