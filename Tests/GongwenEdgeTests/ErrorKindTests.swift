@@ -99,8 +99,9 @@ struct RuleIDTests {
             case .unknownTemplate: 15
             case .attachmentContent: 16
             case .imageFile: 17
+            case .cellLimit: 18
             }
         }
-        #expect(FieldRule.all.map(position) == Array(0..<18))
+        #expect(FieldRule.all.map(position) == Array(0..<19))
     }
 }

@@ -36,12 +36,16 @@ public enum FieldRule: Error, Sendable, Equatable {
     case attachmentContent
     /// A file the document refers to (a seal image) is missing or not a PNG.
     case imageFile
+    /// More than one Excel cell holds: `actual` UTF-16 code units of the text as it goes into
+    /// the file, over `limit` (see `CellLimit`).
+    case cellLimit(limit: Int, actual: Int)
 
     /// One of each rule, in the order above: what the API documents as the rule ids it sends.
     public static let all: [FieldRule] = [
         .required, .notANumber, .negative, .notWholeNumber, .tooLong(limit: 0, actual: 0), .invalidEmail,
         .invalidPostcode, .invalidPhone, .forbiddenCharacter(0), .unknownKey, .wrongKind(expected: "", found: ""),
         .notPrinted, .documentNumber, .invalidDate, .copyNumber, .unknownTemplate, .attachmentContent, .imageFile,
+        .cellLimit(limit: 0, actual: 0),
     ]
 
     public var id: String {
@@ -64,6 +68,7 @@ public enum FieldRule: Error, Sendable, Equatable {
         case .unknownTemplate: "unknown-template"
         case .attachmentContent: "attachment-content"
         case .imageFile: "image-file"
+        case .cellLimit: "cell-limit"
         }
     }
 
@@ -89,6 +94,7 @@ public enum FieldRule: Error, Sendable, Equatable {
         case .unknownTemplate: "没有这个表格模板"
         case .attachmentContent: "附件需要表格（form）或正文（body）之一，不能都缺或都有"
         case .imageFile: "印章图片不存在或不是 PNG 文件"
+        case .cellLimit(let limit, let actual): "超出 Excel 单元格的容量：最多 \(limit) 个字符（按 UTF-16 编码单元计，现有 \(actual) 个）"
         }
     }
 }
