@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Gongwen needs and the machine lacks: the C libraries it links, LibreOffice
 # (the PDF engine and an independent reader in the tests), poppler's PDF tools, free CJK
-# fonts, node (which parses the web page's script in the tests), and the Python readers the
-# tests use. Safe to run again: it installs only what is missing. Needs root (or sudo) for
+# fonts, node (which parses the web page's script in the tests), and the Python readers and
+# validators the tests use. Safe to run again: it installs only what is missing. Needs root (or sudo) for
 # apt-get.
 set -euo pipefail
 
@@ -28,8 +28,11 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ "${1:-}" = "--with-test-readers" ]; then
-  python3 - <<'PY' 2>/dev/null || python3 -m pip install -q --disable-pip-version-check openpyxl python-docx jsonschema selenium schemathesis openapi-spec-validator
-import openpyxl, docx, jsonschema, selenium, schemathesis, openapi_spec_validator
+  # openxml-audit (the strict OOXML validator) is pinned: its findings change between versions.
+  python3 - <<'PY' 2>/dev/null || python3 -m pip install -q --disable-pip-version-check openpyxl python-docx jsonschema selenium schemathesis openapi-spec-validator openxml-audit==0.8.0
+import importlib.metadata
+import openpyxl, docx, jsonschema, selenium, schemathesis, openapi_spec_validator, openxml_audit
+assert importlib.metadata.version("openxml-audit") == "0.8.0"
 PY
 fi
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: the Swift tests (XML of every part asserted), node's parse of the web
 # page's script, then the independent end-to-end checks (openpyxl, python-docx, LibreOffice,
-# poppler and Chromium read what the built binary writes and serves).
+# poppler and Chromium read what the built binary writes and serves; openxml-audit validates it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh --with-test-readers
@@ -19,6 +19,7 @@ python3 Tests/independent/check_batch.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_kinds.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_codepoints.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_json_input.py --gongwen "$bin" || status=1
+python3 Tests/independent/check_cells_theme.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_web.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_service.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_service_limits.py --gongwen "$bin" || status=1

@@ -101,8 +101,9 @@ struct RuleIDTests {
             case .imageFile: 17
             case .precision: 18
             case .duplicateKey: 19
+            case .cellLimit: 20
             }
         }
-        #expect(FieldRule.all.map(position) == Array(0..<20))
+        #expect(FieldRule.all.map(position) == Array(0..<21))
     }
 }

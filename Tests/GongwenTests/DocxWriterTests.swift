@@ -26,14 +26,15 @@ struct DocxWriterTests {
         #expect(package.names.first == "[Content_Types].xml")
         #expect(Set(package.names) == [
             "[Content_Types].xml", "_rels/.rels", "word/_rels/document.xml.rels", "word/document.xml",
-            "word/styles.xml", "word/settings.xml", "word/fontTable.xml", "docProps/core.xml", "docProps/app.xml",
+            "word/styles.xml", "word/settings.xml", "word/fontTable.xml", "word/theme/theme1.xml", "docProps/core.xml",
+            "docProps/app.xml",
         ])
         let types = try package.xml("[Content_Types].xml")
         let overrides = Dictionary(uniqueKeysWithValues: types.all("Override").map { ($0["PartName"]!, $0["ContentType"]!) })
         #expect(overrides["/word/document.xml"] == "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml")
         #expect(overrides["/word/styles.xml"]?.hasSuffix("styles+xml") == true)
         let rels = try package.xml("word/_rels/document.xml.rels").all("Relationship").map { $0["Target"]! }
-        #expect(Set(rels) == ["styles.xml", "settings.xml", "fontTable.xml"])
+        #expect(Set(rels) == ["styles.xml", "settings.xml", "fontTable.xml", "theme/theme1.xml"])
     }
 
     @Test func a4PortraitWithTheTemplateMargins() throws {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// The cells of one worksheet as a reader sees them: text exactly as stored, numbers as the
+/// The cells of one worksheet as a reader sees them: text as Excel reads it, numbers as the
 /// digits Excel wrote, so that 12.35 stays 12.35.
 public struct SheetContent: Sendable {
     public var name: String
@@ -123,7 +123,7 @@ private final class SheetListHandler: XMLEventHandler {
         if local(name) == "workbookPr", let value = attributes["date1904"] { date1904 = value == "1" || value == "true" }
         if name.hasSuffix("sheet"), name == "sheet" || name.hasSuffix(":sheet"),
            let rid = attributes["r:id"] ?? attributes.first(where: { $0.key.hasSuffix(":id") })?.value {
-            sheets.append((attributes["name"] ?? "", rid))
+            sheets.append((Xstring.decoded(attributes["name"] ?? ""), rid))
         }
         return nil
     }
@@ -164,7 +164,7 @@ private final class SharedStringsHandler: XMLEventHandler {
 
     func end(_ name: String) {
         let name = local(name)
-        if name == "si" { strings.append(current.text) } else { current.end(name) }
+        if name == "si" { strings.append(Xstring.decoded(current.text)) } else { current.end(name) }
     }
 
     func characters(_ text: String) { current.characters(text) }

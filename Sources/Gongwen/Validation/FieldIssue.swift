@@ -42,13 +42,16 @@ public enum FieldRule: Error, Sendable, Equatable {
     /// One field given twice, e.g. nested (`funds` → `central`) and dotted (`funds.central`):
     /// which of the two to keep would be a guess.
     case duplicateKey
+    /// More than one Excel cell holds: `actual` UTF-16 code units of the text as it goes into
+    /// the file, over `limit` (see `CellLimit`).
+    case cellLimit(limit: Int, actual: Int)
 
     /// One of each rule, in the order above: what the API documents as the rule ids it sends.
     public static let all: [FieldRule] = [
         .required, .notANumber, .negative, .notWholeNumber, .tooLong(limit: 0, actual: 0), .invalidEmail,
         .invalidPostcode, .invalidPhone, .forbiddenCharacter(0), .unknownKey, .wrongKind(expected: "", found: ""),
         .notPrinted, .documentNumber, .invalidDate, .copyNumber, .unknownTemplate, .attachmentContent, .imageFile(.missing),
-        .precision, .duplicateKey,
+        .precision, .duplicateKey, .cellLimit(limit: 0, actual: 0),
     ]
 
     public var id: String {
@@ -73,6 +76,7 @@ public enum FieldRule: Error, Sendable, Equatable {
         case .imageFile: "image-file"
         case .precision: "precision"
         case .duplicateKey: "duplicate-key"
+        case .cellLimit: "cell-limit"
         }
     }
 
@@ -100,6 +104,7 @@ public enum FieldRule: Error, Sendable, Equatable {
         case .imageFile(let problem): "印章图片\(problem)"
         case .precision: "数字最多 \(FieldDefinition.significantDigits) 位有效数字（表格单元格保存不了更多位，会被改写）"
         case .duplicateKey: "同一字段写了两次（嵌套的键与带点的键是同一字段），只能写一次"
+        case .cellLimit(let limit, let actual): "超出 Excel 单元格的容量：最多 \(limit) 个字符（按 UTF-16 编码单元计，现有 \(actual) 个）"
         }
     }
 }

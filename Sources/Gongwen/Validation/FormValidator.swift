@@ -31,6 +31,7 @@ public struct FormValidator: Sendable {
         for (key, raw) in leaves.sorted(by: { $0.key < $1.key }) where !duplicates.contains(key) {
             values.values[key] = check(raw, key: key, place: key, issues: &issues, warnings: &warnings)
         }
+        if let issue = headerLineIssue(values) { issues.append(issue) }
         for field in template.fields where field.required && !field.isRowField && values.values[field.key] == nil {
             if !issues.contains(where: { $0.key == field.key }) {
                 issues.append(FieldIssue(key: field.key, label: field.label, rule: .required))
@@ -61,6 +62,14 @@ public struct FormValidator: Sendable {
             issues.append(FieldIssue(key: place, label: field.label, rule: rule))
             return nil
         }
+    }
+
+    /// The header line's cell holds the template's text and the value of its field after it
+    /// (填报单位（盖章）：郑州市科技局): the value has the room the text leaves in the cell.
+    private func headerLineIssue(_ values: FormValues) -> FieldIssue? {
+        guard let header = template.header, let key = header.field, let value = values[key],
+              let rule = CellLimit.check(header.text + value.displayText) else { return nil }
+        return FieldIssue(key: key, label: template.field(key)?.label ?? "", rule: rule)
     }
 
     /// Nested objects become dotted keys; `rows` is kept apart when the form is a list. A key

@@ -29,6 +29,7 @@ extension FieldDefinition {
                 return .failure(.tooLong(limit: effectiveMaxLength, actual: length))
             }
         }
+        if let rule = CellLimit.check(normalised) { return .failure(rule) }
         // Text is kept as typed; the other types are read, and spaces around them mean nothing.
         let value = type == .text || type == .multiline ? normalised : TextRules.trimmed(normalised)
         switch type {

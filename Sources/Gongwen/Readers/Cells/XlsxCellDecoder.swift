@@ -23,9 +23,9 @@ struct XlsxCellDecoder {
             guard index < shared.count else { throw .stringIndexOutOfRange(index: index, count: shared.count) }
             return CellText(text: shared[index], isNumber: false)
         case "inlineStr":
-            return cell.inline.map { CellText(text: $0, isNumber: false) }
+            return cell.inline.map { CellText(text: Xstring.decoded($0), isNumber: false) }
         case "str":
-            return cell.value.map { CellText(text: $0, isNumber: false) }
+            return cell.value.map { CellText(text: Xstring.decoded($0), isNumber: false) }
         case "b":
             guard let raw = cell.value, !raw.isEmpty else { return nil }
             switch raw.trimmingCharacters(in: .whitespaces) {

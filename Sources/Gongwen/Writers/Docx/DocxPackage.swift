@@ -1,7 +1,8 @@
 import Foundation
 
 /// The parts of one DOCX package, assembled and zipped through libzip in the order Word
-/// writes them: content types first, then relationships, the document and its parts.
+/// writes them: content types first, then relationships, the document and its parts (the
+/// theme among them, which strict validators expect of every document).
 struct DocxPackage {
     var title: String
     var subject: String
@@ -23,6 +24,7 @@ struct DocxPackage {
             ("/word/styles.xml", DocxContentType.styles),
             ("/word/settings.xml", DocxContentType.settings),
             ("/word/fontTable.xml", DocxContentType.fontTable),
+            ("/word/theme/theme1.xml", DocxContentType.theme),
             ("/docProps/core.xml", DocxContentType.core),
             ("/docProps/app.xml", DocxContentType.app),
         ]
@@ -37,6 +39,7 @@ struct DocxPackage {
             .init(id: "rId1", type: DocxRelationshipType.styles, target: "styles.xml"),
             .init(id: "rId2", type: DocxRelationshipType.settings, target: "settings.xml"),
             .init(id: "rId3", type: DocxRelationshipType.fontTable, target: "fontTable.xml"),
+            .init(id: "rId4", type: DocxRelationshipType.theme, target: "theme/theme1.xml"),
         ]
         for part in extraParts { documentRelationships.append(.init(id: part.id, type: part.relationship, target: part.name)) }
         try zip.add("word/_rels/document.xml.rels", text: RelationshipsPart(relationships: documentRelationships).xml)
@@ -44,6 +47,7 @@ struct DocxPackage {
         try zip.add("word/styles.xml", text: StylesPart(defaultFont: defaultFont, latin: latin).xml)
         try zip.add("word/settings.xml", text: SettingsPart(evenAndOddHeaders: evenAndOddHeaders).xml)
         try zip.add("word/fontTable.xml", text: FontTablePart(fonts: fonts).xml)
+        try zip.add("word/theme/theme1.xml", text: ThemePart(latin: latin, eastAsia: defaultFont.eastAsia).xml)
         for part in extraParts { try zip.add("word/" + part.name, part.data) }
         try zip.add("docProps/core.xml", text: CorePropertiesPart(title: title, subject: subject, created: created).xml)
         try zip.add("docProps/app.xml", text: AppPropertiesPart().xml)

@@ -17,7 +17,8 @@ struct XlsxCellStyle: Hashable {
     var numberFormat: String?
 
     func apply(to format: UnsafeMutablePointer<lxw_format>) {
-        format_set_font_name(format, font.eastAsia)
+        // Font names and number format codes are ST_Xstring too.
+        format_set_font_name(format, Xstring.escaped(font.eastAsia))
         format_set_font_size(format, font.size)
         if font.bold == true { format_set_bold(format) }
         switch horizontal {
@@ -36,6 +37,6 @@ struct XlsxCellStyle: Hashable {
         if bordered { format_set_border(format, UInt8(LXW_BORDER_THIN.rawValue)) }
         if !locked { format_set_unlocked(format) }
         if grey { format_set_font_color(format, 0x808080) }
-        if let numberFormat { format_set_num_format(format, numberFormat) }
+        if let numberFormat { format_set_num_format(format, Xstring.escaped(numberFormat)) }
     }
 }

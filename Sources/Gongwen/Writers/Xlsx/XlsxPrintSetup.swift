@@ -12,6 +12,9 @@ struct XlsxPrintSetup {
     /// The last row and column printed; nil prints whatever the sheet holds.
     var printArea: (lastRow: Int, lastColumn: Int)? = nil
 
+    /// Excel's codes: &C centres, &P is the page, &N the number of pages.
+    static let footer = "&C第 &P 页，共 &N 页"
+
     func apply(to worksheet: UnsafeMutablePointer<lxw_worksheet>) throws(XlsxError) {
         worksheet_set_paper(worksheet, 9)
         if orientation == .landscape { worksheet_set_landscape(worksheet) } else { worksheet_set_portrait(worksheet) }
@@ -26,6 +29,6 @@ struct XlsxPrintSetup {
             try XlsxError.check(worksheet_repeat_rows(worksheet, UInt32(repeatedRows.lowerBound), UInt32(repeatedRows.upperBound)),
                                 "setting print titles")
         }
-        try XlsxError.check(worksheet_set_footer(worksheet, "&C第 &P 页，共 &N 页"), "setting the footer")
+        try XlsxError.check(worksheet_set_footer(worksheet, Xstring.escaped(Self.footer)), "setting the footer")
     }
 }

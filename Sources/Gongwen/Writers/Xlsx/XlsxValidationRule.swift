@@ -30,10 +30,10 @@ struct XlsxValidationRule {
     func apply(to worksheet: UnsafeMutablePointer<lxw_worksheet>, firstRow: Int, firstColumn: Int,
                lastRow: Int, lastColumn: Int) throws(XlsxError) {
         let spec = self.spec
-        // Excel allows 32 characters in a title and 255 in a message.
-        let title = Self.truncated(field.label, to: 32)
-        let prompt = Self.truncated((field.required ? "必填。" : "") + spec.rule + (field.hint.map { "\n" + $0 } ?? ""), to: 255)
-        let error = Self.truncated("\(field.label)：\(spec.rule)", to: 255)
+        // Excel allows 32 characters in a title and 255 in a message; each is an Xstring.
+        let title = Xstring.escaped(field.label, fitting: 32)
+        let prompt = Xstring.escaped((field.required ? "必填。" : "") + spec.rule + (field.hint.map { "\n" + $0 } ?? ""), fitting: 255)
+        let error = Xstring.escaped("\(field.label)：\(spec.rule)", fitting: 255)
         var strings: [UnsafeMutablePointer<CChar>] = []
         defer { strings.forEach { free($0) } }
         func owned(_ s: String) -> UnsafeMutablePointer<CChar> {
@@ -50,20 +50,13 @@ struct XlsxValidationRule {
         validation.error_type = UInt8(LXW_VALIDATION_ERROR_TYPE_STOP.rawValue)
         validation.value_number = spec.number
         validation.minimum_number = spec.number
-        if let formula = spec.formula { validation.value_formula = owned(formula) }
+        if let formula = spec.formula { validation.value_formula = owned(Xstring.escaped(formula)) }
         validation.input_title = owned(title)
         validation.input_message = owned(prompt)
-        validation.error_title = owned(Self.truncated("填写有误：\(field.label)", to: 32))
+        validation.error_title = owned(Xstring.escaped("填写有误：\(field.label)", fitting: 32))
         validation.error_message = owned(error)
         try XlsxError.check(
             worksheet_data_validation_range(worksheet, UInt32(firstRow), UInt16(firstColumn), UInt32(lastRow), UInt16(lastColumn), &validation),
             "adding the data validation of \(field.key)")
-    }
-
-    /// `text` cut to `limit` characters. Counting characters walks grapheme clusters, which
-    /// was most of this type's time; text of at most `limit` UTF-8 bytes cannot have more
-    /// characters than that, so the usual short label skips the walk.
-    private static func truncated(_ text: String, to limit: Int) -> String {
-        text.utf8.count <= limit ? text : String(text.prefix(limit))
     }
 }

@@ -33,11 +33,13 @@ final class XlsxWorkbook {
         return access("/dev/shm", W_OK | X_OK) == 0 ? "/dev/shm" : nil
     }()
 
-    /// Adds a worksheet; the workbook owns it.
+    /// Adds a worksheet; the workbook owns it. Its name is escaped as an `Xstring` and kept
+    /// within Excel's 31 characters, escape included.
     func addWorksheet(named name: String) throws(XlsxError) -> XlsxWorksheet {
         guard let handle else { throw XlsxError(message: "workbook already closed", context: "adding sheet \(name)") }
-        try XlsxError.check(workbook_validate_sheet_name(handle, name), "checking sheet name \(name)")
-        guard let sheet = workbook_add_worksheet(handle, name) else {
+        let stored = Xstring.escaped(name, fitting: 31)
+        try XlsxError.check(workbook_validate_sheet_name(handle, stored), "checking sheet name \(name)")
+        guard let sheet = workbook_add_worksheet(handle, stored) else {
             throw XlsxError(message: "workbook_add_worksheet returned NULL", context: "adding sheet \(name)")
         }
         return XlsxWorksheet(workbook: self, handle: sheet, name: name)
@@ -55,6 +57,7 @@ final class XlsxWorkbook {
     }
 
     /// Sets the title and author of `docProps/core.xml`; libxlsxwriter copies the strings.
+    /// Dublin Core text, not ST_Xstring: Excel shows it as written, so it is not escaped.
     func setProperties(title: String, subject: String) throws(XlsxError) {
         guard let handle else { return }
         let strings: [UnsafeMutablePointer<CChar>?] = [title, subject, "Gongwen"].map { (s: String) in strdup(s) }

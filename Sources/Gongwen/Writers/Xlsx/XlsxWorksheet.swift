@@ -1,8 +1,9 @@
 import CXlsxWriter
 
 /// One worksheet of an `XlsxWorkbook`, and the one place that sizes its columns and rows,
-/// merges ranges and writes values, for forms and summaries alike. A failure says what was
-/// being written, at which cell of which sheet: `writing "项目名称" at A3 of 汇总`.
+/// merges ranges and writes values, for forms and summaries alike. Text goes in as
+/// `Xstring` escapes it, so that a typed `_x0041_` reads back as typed. A failure says what
+/// was being written, at which cell of which sheet: `writing "项目名称" at A3 of 汇总`.
 struct XlsxWorksheet {
     let workbook: XlsxWorkbook
     /// Owned by the workbook.
@@ -36,11 +37,12 @@ struct XlsxWorksheet {
         let format = try workbook.format(style)
         // Made only when an error needs it (XlsxError.check takes it as an autoclosure).
         func place() -> String { self.place("\"\(text.prefix(20))\"", row: row, column: column) }
+        let stored = Xstring.escaped(text)
         if row == lastRow && column == lastColumn {
-            try XlsxError.check(worksheet_write_string(handle, UInt32(row), UInt16(column), text, format), place())
+            try XlsxError.check(worksheet_write_string(handle, UInt32(row), UInt16(column), stored, format), place())
         } else {
             try XlsxError.check(worksheet_merge_range(handle, UInt32(row), UInt16(column), UInt32(lastRow),
-                                                      UInt16(lastColumn), text, format), place())
+                                                      UInt16(lastColumn), stored, format), place())
         }
     }
 
@@ -59,7 +61,7 @@ struct XlsxWorksheet {
         case .number(let number)?:
             try XlsxError.check(worksheet_write_number(handle, r, c, XlsxNumber.double(number), format), place())
         case .text(let text)?:
-            try XlsxError.check(worksheet_write_string(handle, r, c, text, format), place())
+            try XlsxError.check(worksheet_write_string(handle, r, c, Xstring.escaped(text), format), place())
         case nil:
             try XlsxError.check(worksheet_write_blank(handle, r, c, format), place())
         }
