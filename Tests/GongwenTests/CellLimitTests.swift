@@ -118,6 +118,16 @@ struct CellLimitTests {
                         key: "summary", label: "项目简介", actual: 32_700 + 70 * 6)
     }
 
+    /// Text that only a template holds (a note, over the table's width) is not validated:
+    /// when libxlsxwriter refuses it in a merged range, the write fails instead of leaving the
+    /// range empty.
+    @Test func mergedTextTheWriterRefusesIsAnErrorNotAnEmptyCell() throws {
+        var template = try library.template(id: "key-project-2020")
+        template.notes = [Self.marked(graphemes: 10, marks: 3_300)]
+        let url = Fixtures.temporaryFolder().appendingPathComponent("form.xlsx")
+        #expect(throws: XlsxError.self) { try XlsxWriter().write(FormSheetBuilder.build(template), to: url) }
+    }
+
     @Test func aBatchRecordOverTheLimitIsRefusedBeforeAnythingIsWritten() throws {
         let folder = Fixtures.temporaryFolder().appendingPathComponent("out")
         let summary = Self.marked(graphemes: 500, marks: 70)

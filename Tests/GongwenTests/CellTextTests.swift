@@ -98,6 +98,22 @@ struct CellTextTests {
         #expect((0..<5).map { sheet[0, $0]?.text } == ["_x0041_", "A", "_X0041_", "a\rb", "😀"])
     }
 
+    /// A decoded escape is checked like typed text: `_xFFFE_` in a returned list is U+FFFE,
+    /// which no XML can carry and libxlsxwriter would pass through, and is refused as such.
+    @Test func aDecodedNonCharacterIsStillRefused() throws {
+        let url = Fixtures.temporaryFolder().appendingPathComponent("list.xlsx")
+        try BatchTests.writeXlsx([["项目名称"], ["甲_xFFFE_"]], to: url)
+        let batch = try BatchRunner(library: Fixtures.library, templateID: "key-project-2020", options: BatchOptions(
+            formats: [.xlsx], folder: Fixtures.temporaryFolder().appendingPathComponent("out"), pattern: nil,
+            zip: false, keepGoing: false, jobs: 1))
+        do {
+            _ = try batch.plan(ListSource.open(url))
+            Issue.record("the plan should have been refused")
+        } catch let failure as BatchValidationFailure {
+            #expect(failure.issues.map(\.description) == ["第 2 行：projectName（项目名称）：含有不允许的控制字符 U+FFFE [xml-character]"])
+        }
+    }
+
     /// What we write, collect reads back as it was typed.
     @Test(arguments: OutputFormat.allCases)
     func literalsSurviveTheWayBack(format: OutputFormat) throws {

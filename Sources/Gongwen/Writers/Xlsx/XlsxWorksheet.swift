@@ -31,29 +31,23 @@ struct XlsxWorksheet {
     }
 
     /// Fixed text over a range, merged when it spans more than one cell: a title, a label, a
-    /// heading.
+    /// heading. Written as a value is: `worksheet_merge_range` drops the failure of the text
+    /// it writes, which would leave the range empty without a word.
     func merge(_ text: String, row: Int, column: Int, lastRow: Int, lastColumn: Int,
                style: XlsxCellStyle) throws(XlsxError) {
-        let format = try workbook.format(style)
-        // Made only when an error needs it (XlsxError.check takes it as an autoclosure).
-        func place() -> String { self.place("\"\(text.prefix(20))\"", row: row, column: column) }
-        let stored = Xstring.escaped(text)
-        if row == lastRow && column == lastColumn {
-            try XlsxError.check(worksheet_write_string(handle, UInt32(row), UInt16(column), stored, format), place())
-        } else {
-            try XlsxError.check(worksheet_merge_range(handle, UInt32(row), UInt16(column), UInt32(lastRow),
-                                                      UInt16(lastColumn), stored, format), place())
-        }
+        try write(.text(text), row: row, column: column, lastRow: lastRow, lastColumn: lastColumn, style: style,
+                  what: "\"\(text.prefix(20))\"")
     }
 
     /// A value in its cell: a number as a number, text as a string, nothing as a blank that
     /// keeps the format. Over a range (an input box) the range is merged empty first and the
-    /// value goes in its top-left cell. `what` names the value for a failure.
+    /// value goes in its top-left cell. `what` names the value for a failure; it is made only
+    /// when one needs it (XlsxError.check takes `place()` as an autoclosure).
     func write(_ value: FieldValue?, row: Int, column: Int, lastRow: Int? = nil, lastColumn: Int? = nil,
-               style: XlsxCellStyle, what: String) throws(XlsxError) {
+               style: XlsxCellStyle, what: @autoclosure () -> String) throws(XlsxError) {
         let format = try workbook.format(style)
         let r = UInt32(row), c = UInt16(column)
-        func place() -> String { self.place(what, row: row, column: column) }
+        func place() -> String { self.place(what(), row: row, column: column) }
         if let lastRow, let lastColumn, lastRow != row || lastColumn != column {
             try XlsxError.check(worksheet_merge_range(handle, r, c, UInt32(lastRow), UInt16(lastColumn), "", format), place())
         }

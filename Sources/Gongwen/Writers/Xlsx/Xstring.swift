@@ -33,7 +33,7 @@ enum Xstring {
         var kept = text.utf8.count <= limit ? Substring(text) : text.prefix(limit)
         while true {
             let result = escaped(kept.endIndex == text.endIndex ? text : String(kept))
-            if result.utf16.count <= limit { return result }
+            if result.utf8.count <= limit || utf16Count(of: result) <= limit { return result }
             kept = kept.dropLast()
         }
     }
@@ -80,6 +80,13 @@ enum Xstring {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The UTF-16 code units of `text`, read off its UTF-8 bytes: one for each character's
+    /// first byte and one more for a four-byte character. `String.utf16.count` builds an
+    /// index of the string on the way, which a form's few dozen strings do not need.
+    private static func utf16Count(of text: String) -> Int {
+        text.utf8.reduce(0) { count, byte in count + (byte & 0xC0 == 0x80 ? 0 : byte >= 0xF0 ? 2 : 1) }
+    }
+
     private static let underscore = UInt8(ascii: "_")
     private static let escapedUnderscore = Array("_x005F_".utf8)
     /// `_xHHHH_`
@@ -90,7 +97,12 @@ enum Xstring {
     private static func firstSequence(in text: String) -> Int? {
         var text = text
         return text.withUTF8 { bytes in
-            bytes.indices.first { startsSequence(bytes, at: $0) }
+            var i = 0
+            while let next = bytes[i...].firstIndex(of: underscore) {
+                if startsSequence(bytes, at: next) { return next }
+                i = next + 1
+            }
+            return nil
         }
     }
 
