@@ -21,13 +21,9 @@ struct NoticeRoutes {
             let renderer = NoticeRenderer(root: environment.root)
             let layouts = environment.root.layoutIDs
             let (data, title) = try await environment.perform(long: pdf) { folder in
-                _ = try JSONValue.parse(body, source: "请求体（request body）")
-                var notice: NoticeDocument
-                do {
-                    notice = try NoticeRenderer.decode(body, source: "请求体（request body）")
-                } catch let error as DataFormatError {
-                    throw ServiceError.invalidData(detail: error.detail, errors: [])
-                }
+                // Text that is not JSON is a 400 from here (DataFormatError); a shape the format
+                // does not have, a 422 naming each field (ValidationFailure).
+                var notice = try NoticeRenderer.decode(body, source: "请求体（request body）")
                 var errors = Self.placeSeals(&notice, in: folder)
                 if let layout = notice.layout, !layouts.contains(layout) {
                     errors.append(.init(field: "layout", label: "版式", rule: "unknown-layout",
