@@ -32,14 +32,16 @@ struct NoticeCommand: ParsableCommand {
             let validated = try renderer.validate(notice, baseFolder: base)
             let folder = URL(fileURLWithPath: out)
             let docx = folder.appendingPathComponent(NoticeRenderer.fileName(for: notice, extension: "docx"))
-            try renderer.writeDocx(validated, to: docx)
-            print(docx.path)
-            if pdf {
-                let converter = PDFConverter(fontConfig: root.fontConfig)
-                let target = folder.appendingPathComponent(NoticeRenderer.fileName(for: notice, extension: "pdf"))
-                try converter.convert(docx, to: target)
-                print(target.path)
+            guard pdf else {
+                try renderer.writeDocx(validated, to: docx)
+                print(docx.path)
+                return
             }
+            let converter = PDFConverter(fontConfig: root.fontConfig)
+            let target = folder.appendingPathComponent(NoticeRenderer.fileName(for: notice, extension: "pdf"))
+            try renderer.writeDocxAndPDF(validated, docx: docx, pdf: target) { try converter.convert($0, to: $1) }
+            print(docx.path)
+            print(target.path)
         }
     }
 }

@@ -41,11 +41,13 @@ struct NoticeRoutes {
                     throw ServiceError.invalidData(detail: ValidationFailure.summary(count: errors.count), errors: errors)
                 }
                 let docx = folder.appendingPathComponent("notice.docx")
-                try renderer.writeDocx(validated, to: docx)
                 let title = notice.title.joined()
-                guard pdf else { return (try Data(contentsOf: docx), title) }
+                guard pdf else {
+                    try renderer.writeDocx(validated, to: docx)
+                    return (try Data(contentsOf: docx), title)
+                }
                 let target = folder.appendingPathComponent("notice.pdf")
-                try engine.convert(docx, target)
+                try renderer.writeDocxAndPDF(validated, docx: docx, pdf: target, convert: engine.convert)
                 return (try Data(contentsOf: target), title)
             }
             let mediaType = pdf ? "application/pdf" : OutputFormat.docx.mediaType

@@ -37,12 +37,13 @@ extension NoticeComposer {
     }
 
     /// Ends the current section (its properties in an empty paragraph) and starts one in
-    /// `orientation` on a new page; footers and numbering carry on.
-    mutating func switchSection(to orientation: PageSetup.Orientation) {
+    /// `orientation` on a new page; numbering carries on.
+    mutating func switchSection(to orientation: PageSetup.Orientation, footers: FooterSet = .numbered) {
         var end = DocxParagraph()
         end.exactLine = 20
         end.section = section(self.orientation)
         end.write(to: &x)
         self.orientation = orientation
+        footerSet = footers
     }
 }

@@ -13,12 +13,22 @@ struct NoticeComposer {
     var nextDrawingID = 1
     /// The orientation of the section being written.
     var orientation: PageSetup.Orientation = .portrait
-    /// Relationship ids of the odd and even footers, repeated on every section.
-    let footers: [(kind: String, id: String)]
+    /// Relationship ids of the odd and even footers of each footer set, repeated on every
+    /// section (a section without them would inherit the previous section's).
+    let footers: [FooterSet: [(kind: String, id: String)]]
+    /// The footers of the section being written.
+    var footerSet = FooterSet.numbered
+    /// Where the 版记 goes (the PDF path may ask for another place after measuring a layout).
+    let colophonPlacement: ColophonPlacement
 
-    init(notice: ValidatedNotice, footers: [(kind: String, id: String)]) {
+    /// The footers a section can have: the page number, or none (a blank page before the
+    /// 版记 page, and that page, carry no number).
+    enum FooterSet: Hashable { case numbered, unnumbered }
+
+    init(notice: ValidatedNotice, footers: [FooterSet: [(kind: String, id: String)]], colophonPlacement: ColophonPlacement = .followingText) {
         self.notice = notice
         self.footers = footers
+        self.colophonPlacement = colophonPlacement
     }
 
     // MARK: measures
@@ -56,7 +66,8 @@ struct NoticeComposer {
 
     /// The section properties of the section being closed.
     func section(_ orientation: PageSetup.Orientation) -> DocxSection {
-        DocxSection(page: layout.page.setup(orientation), footerDistanceMM: layout.page.footer, footers: footers, linePitch: line)
+        DocxSection(page: layout.page.setup(orientation), footerDistanceMM: layout.page.footer,
+                    footers: footers[footerSet] ?? [], linePitch: line)
     }
 
     // MARK: whole document

@@ -5,10 +5,13 @@ import Foundation
 public struct NoticeDocxWriter: Sendable {
     public init() {}
 
-    public func write(_ notice: ValidatedNotice, to path: URL) throws(ZipError) {
+    public func write(_ notice: ValidatedNotice, to path: URL, colophon placement: ColophonPlacement = .followingText) throws(ZipError) {
         let layout = notice.layout
-        let footers = [(kind: "default", id: "rIdFooterOdd"), (kind: "even", id: "rIdFooterEven")]
-        var composer = NoticeComposer(notice: notice, footers: footers)
+        let footers: [NoticeComposer.FooterSet: [(kind: String, id: String)]] = [
+            .numbered: [(kind: "default", id: "rIdFooterOdd"), (kind: "even", id: "rIdFooterEven")],
+            .unnumbered: [(kind: "default", id: "rIdFooterBlank"), (kind: "even", id: "rIdFooterBlank")],
+        ]
+        var composer = NoticeComposer(notice: notice, footers: footers, colophonPlacement: placement)
         let (body, section) = composer.compose()
         let f = layout.fonts
         func footer(_ side: FooterPart.Side) -> Data {
@@ -18,6 +21,9 @@ public struct NoticeDocxWriter: Sendable {
             ("footer1.xml", DocxContentType.footer, DocxRelationshipType.footer, footer(.odd), "rIdFooterOdd"),
             ("footer2.xml", DocxContentType.footer, DocxRelationshipType.footer, footer(.even), "rIdFooterEven"),
         ]
+        if placement == .afterBlankPage {
+            parts.append(("footer3.xml", DocxContentType.footer, DocxRelationshipType.footer, Data(FooterPart.blank.utf8), "rIdFooterBlank"))
+        }
         for image in composer.images {
             parts.append((image.name, nil, DocxRelationshipType.image, image.data, image.id))
         }

@@ -42,3 +42,15 @@ struct FooterPart {
         run { $0.empty("w:fldChar", ["w:fldCharType": "end"]) }
     }
 }
+
+extension FooterPart {
+    /// A footer with one empty paragraph: what a section whose pages carry no number refers
+    /// to (without a reference of its own a section would show the previous section's).
+    static var blank: String {
+        var x = XMLBuilder()
+        x.element("w:ftr", ["xmlns:w": DocxNamespace.w, "xmlns:r": DocxNamespace.r]) { x in
+            DocxParagraph().write(to: &x)
+        }
+        return x.xml
+    }
+}
