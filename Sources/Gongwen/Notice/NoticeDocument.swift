@@ -14,8 +14,9 @@ public struct NoticeDocument: Codable, Sendable {
     public var issuer: IssuerMark
     /// 发文字号, e.g. 郑科普联办〔2020〕2号.
     public var documentNumber: String?
-    /// 签发人, for upward documents (上行文); puts the number left and the signer right.
-    public var signer: String?
+    /// 签发人, for upward documents (上行文): one name or several (a joint report is signed by
+    /// the head of each organ, in the organs' order); puts the number left and the names right.
+    public var signer: [String]?
     /// 标题, one line or several (the lines as given).
     public var title: [String]
     /// 主送机关, ending with a full-width colon.
@@ -46,7 +47,11 @@ public struct NoticeDocument: Codable, Sendable {
         urgency = try c.decodeIfPresent(String.self, forKey: .urgency)
         issuer = try c.decode(IssuerMark.self, forKey: .issuer)
         documentNumber = try c.decodeIfPresent(String.self, forKey: .documentNumber)
-        signer = try c.decodeIfPresent(String.self, forKey: .signer)
+        if let single = try? c.decode(String.self, forKey: .signer) {
+            signer = [single]
+        } else {
+            signer = try c.decodeIfPresent([String].self, forKey: .signer)
+        }
         if let single = try? c.decode(String.self, forKey: .title) {
             title = [single]
         } else {

@@ -42,7 +42,10 @@ public struct NoticeValidator: Sendable {
         if let number = notice.documentNumber, !Self.isDocumentNumber(number) {
             issues.append(FieldIssue(key: "documentNumber", label: "发文字号", rule: .documentNumber))
         }
-        text(notice.signer, "signer", "签发人")
+        if let signers = notice.signer {
+            if signers.isEmpty { issues.append(FieldIssue(key: "signer", label: "签发人", rule: .required)) }
+            for (i, name) in signers.enumerated() { text(name, "signer[\(i)]", "签发人", required: true) }
+        }
         if notice.title.isEmpty { issues.append(FieldIssue(key: "title", label: "标题", rule: .required)) }
         for (i, line) in notice.title.enumerated() { text(line, "title[\(i)]", "标题", required: true) }
         text(notice.recipients, "recipients", "主送机关")

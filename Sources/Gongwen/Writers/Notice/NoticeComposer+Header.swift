@@ -86,27 +86,52 @@ extension NoticeComposer {
         }
     }
 
-    /// 发文字号 two lines below the mark, centred; with 签发人 the number moves left (one
-    /// character in) and 签发人：name stands right (one character in). The red line hangs
-    /// under this paragraph as its bottom border, the layout's gap below the number.
+    /// 发文字号 two lines below the mark, centred. Upward documents put it left, one character
+    /// in, on the line of the last 签发人 names: 签发人：names stand right, one character in,
+    /// two names a line, later lines aligned with the first name. Positions are tab stops on
+    /// paragraphs without indents, so the red line under the last line — its bottom border —
+    /// spans the whole text block.
     mutating func writeDocumentNumber() {
         let d = notice.document
-        var p = gridParagraph(before: 2)
-        let gap = min(31, Int((layout.redLine.gap / 25.4 * 72).rounded()))
-        p.bottomBorder = (layout.red, Self.eighths(layout.redLine.thickness), gap)
-        if let signer = d.signer {
-            p.alignment = .left
-            p.left = character
-            p.right = character
-            p.tabs = [("right", textWidth - 2 * character)]
-            p.add(d.documentNumber ?? "", bodyStyle())
-            p.add("\t签发人：", bodyStyle())
-            p.add(signer, bodyStyle(layout.fonts.signer))
-        } else {
+        let number = d.documentNumber ?? ""
+        guard let signers = d.signer, !signers.isEmpty else {
+            var p = gridParagraph(before: 2)
             p.alignment = .center
-            p.add(d.documentNumber ?? "", bodyStyle())
+            p.bottomBorder = redLine
+            p.add(number, bodyStyle())
+            p.write(to: &x)
+            return
         }
-        p.write(to: &x)
+        let label = "签发人："
+        let lines = stride(from: 0, to: signers.count, by: 2).map { signers[$0..<min($0 + 2, signers.count)].joined(separator: "　") }
+        let labelWidth = width(of: label)
+        let blockStart = textWidth - character - labelWidth - (lines.map { width(of: $0) }.max() ?? 0)
+        let namesStart = blockStart + labelWidth
+        for (i, names) in lines.enumerated() {
+            let last = i == lines.count - 1
+            var p = gridParagraph(before: i == 0 ? 2 : 0)
+            p.tabs = (last ? [("left", character)] : []) + [("left", i == 0 ? blockStart : namesStart)]
+            if last {
+                p.add("\t" + number, bodyStyle())
+                p.bottomBorder = redLine
+            } else {
+                p.keepNext = true
+            }
+            p.add(i == 0 ? "\t" + label : "\t", bodyStyle())
+            p.add(names, bodyStyle(layout.fonts.signer))
+            p.write(to: &x)
+        }
+    }
+
+    /// The red separator line as the bottom border of the 发文字号 line, the layout's gap below
+    /// the number's glyphs. LibreOffice draws a bottom border centred `space` below the
+    /// paragraph, whose exact line puts the text's em box midway: the gap is half the spare
+    /// line height, plus the space, less half the line's thickness.
+    var redLine: (color: String, size: Int, space: Int) {
+        let spare = (Double(line) / 20 - layout.fonts.body.size) / 2
+        let thickness = layout.redLine.thickness / 25.4 * 72
+        let space = layout.redLine.gap / 25.4 * 72 - spare + thickness / 2
+        return (layout.red, Self.eighths(layout.redLine.thickness), max(0, min(31, Int(space.rounded()))))
     }
 
     /// 标题 two lines below the red line, centred, each given line on its own.
