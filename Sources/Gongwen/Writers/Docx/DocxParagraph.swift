@@ -28,6 +28,9 @@ struct DocxParagraph {
     var exactLine: Int?
     var pageBreakBefore = false
     var keepNext = false
+    /// Widow and orphan control, off on a notice's grid (see `write`) except where lines must
+    /// travel together: the last body paragraph carries two lines over with the signature.
+    var widowControl = false
     /// Tab stops: `left` or `right`, at a position in twips.
     var tabs: [(kind: String, position: Int)] = []
     /// A border under the paragraph: colour, size in eighths of a point, space in points.
@@ -62,7 +65,8 @@ struct DocxParagraph {
                     x.empty("w:framePr", ["w:w": String(width), "w:wrap": "notBeside", "w:vAnchor": "margin",
                                           "w:hAnchor": "margin", "w:xAlign": "center", "w:yAlign": "bottom"])
                 }
-                if style == nil { x.empty("w:widowControl", ["w:val": "0"]) }
+                if style == nil && !widowControl { x.empty("w:widowControl", ["w:val": "0"]) }
+                if style == nil && widowControl { x.empty("w:widowControl") }
                 if topBorder != nil || bottomBorder != nil {
                     x.element("w:pBdr") { x in
                         if let b = topBorder {

@@ -32,6 +32,7 @@ extension NoticeComposer {
                     .write(to: &x, includeTitle: false)
             case .text(let blocks):
                 writeBlocks(blocks, level: 1)
+                releaseHeldParagraph(keptWithSignature: false)
             }
         }
     }

@@ -11,23 +11,43 @@ extension NoticeComposer {
                 let number = HeadingNumber.text(level: level, index: headingIndex)
                 p.add(number + heading, bodyStyle(layout.fonts.heading(level)))
                 if let text = block.text { p.add(text, bodyStyle()) }
-                p.write(to: &x)
+                emit(p)
                 writeBlocks(block.body ?? [], level: level + 1)
             } else if let contact = block.contact {
                 for line in contact {
                     var p = bodyParagraph()
                     p.add(line, bodyStyle())
-                    p.write(to: &x)
+                    emit(p)
                 }
             } else if let text = block.text {
                 for paragraph in text.lines(omittingEmpty: true) {
                     var p = bodyParagraph()
                     p.add(paragraph, bodyStyle())
-                    p.write(to: &x)
+                    emit(p)
                 }
                 writeBlocks(block.body ?? [], level: level)
             }
         }
+    }
+
+    /// Writes the paragraph held back before `p`, and holds `p`: the last paragraph of the body
+    /// is only known when the body ends, and it must be kept with the signature.
+    mutating func emit(_ p: DocxParagraph) {
+        heldParagraph?.write(to: &x)
+        heldParagraph = p
+    }
+
+    /// Writes the held paragraph; `keptWithSignature` makes its last lines (two at least, or all
+    /// of a shorter one) share the page with what follows. GB/T 9704 7.3.5.5: the signature and
+    /// the date never stand alone on a page; carrying lines over keeps the 22-line grid.
+    mutating func releaseHeldParagraph(keptWithSignature: Bool) {
+        guard var p = heldParagraph else { return }
+        if keptWithSignature {
+            p.keepNext = true
+            p.widowControl = true
+        }
+        p.write(to: &x)
+        heldParagraph = nil
     }
 
     /// A paragraph of 正文: first line indented two characters, the rest flush left.
@@ -40,6 +60,7 @@ extension NoticeComposer {
     /// 附件说明 one line below the body, two characters in. One attachment: 附件：name. Several:
     /// 附件：1. name, then 2. name under 1.; a wrapped name lines up with its first character.
     mutating func writeAttachmentList() {
+        releaseHeldParagraph(keptWithSignature: true)
         let names = notice.attachments.map(\.name)
         guard !names.isEmpty else { return }
         let label = "附件："
@@ -49,6 +70,7 @@ extension NoticeComposer {
             var p = gridParagraph(before: 1)
             p.left = start + labelWidth
             p.hanging = labelWidth
+            p.keepNext = true
             p.add(label + names[0], bodyStyle())
             p.write(to: &x)
             return
@@ -60,6 +82,7 @@ extension NoticeComposer {
             p.left = nameStart
             p.hanging = i == 0 ? labelWidth + numberWidth : numberWidth
             p.tabs = [("left", nameStart)]
+            p.keepNext = true
             p.add((i == 0 ? label : "") + "\(i + 1).\t" + name, bodyStyle())
             p.write(to: &x)
         }

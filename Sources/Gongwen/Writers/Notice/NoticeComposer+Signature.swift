@@ -35,6 +35,7 @@ extension NoticeComposer {
         var date = gridParagraph()
         date.alignment = .left
         date.left = max(0, dateStart)
+        date.keepNext = notice.document.note != nil
         date.add(notice.date, bodyStyle())
         date.write(to: &x)
     }
@@ -82,6 +83,7 @@ extension NoticeComposer {
         var date = gridParagraph()
         date.alignment = .right
         date.right = 4 * character
+        date.keepNext = notice.document.note != nil
         date.add(notice.date, bodyStyle())
         date.write(to: &x)
     }

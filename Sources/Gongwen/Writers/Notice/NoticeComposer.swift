@@ -11,6 +11,8 @@ struct NoticeComposer {
     /// Images to package: relationship id, part name, bytes.
     var images: [(id: String, name: String, data: Data)] = []
     var nextDrawingID = 1
+    /// The last body paragraph, written when the next one comes (see `emit`).
+    var heldParagraph: DocxParagraph?
     /// The orientation of the section being written.
     var orientation: PageSetup.Orientation = .portrait
     /// Relationship ids of the odd and even footers of each footer set, repeated on every
