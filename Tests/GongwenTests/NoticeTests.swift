@@ -77,7 +77,7 @@ struct NoticeTests {
         #expect(line["w:color"] == "FF0000")
         #expect(line["w:val"] == "single")
         #expect(line["w:sz"] == "11")       // 0.5 mm, the preset's thickness
-        #expect(line["w:space"] == "11")    // 4 mm below the number
+        #expect(line["w:space"] == "6")     // 4 mm below the number's glyphs (NoticePageTests)
         // Two lines between the mark and the number.
         #expect(number.first("w:spacing")?["w:before"] == "1158")
     }
@@ -238,21 +238,13 @@ struct NoticeTests {
 
     @Test func colophonLinesAtTheFootOfTheLastPage() throws {
         let (_, body) = try Self.render("demo-sealed")
-        let framed = body.children("w:p").filter { $0.first("w:framePr") != nil }
-        #expect(framed.map(\.allText) == ["抄送：示例市人民政府办公室，示例省科学技术厅，示例省科学技术协会。", "示例市科学技术局办公室\t2025年5月30日印发".replacingOccurrences(of: "\t", with: "")])
-        let frame = framed[0].first("w:framePr")!
-        #expect(frame["w:yAlign"] == "bottom")
-        #expect(frame["w:vAnchor"] == "margin")
-        #expect(frame["w:w"] == "8844")
-        #expect(framed[0].first("w:pBdr")?.first("w:top")?["w:sz"] == "8")      // 0.35 mm
-        #expect(framed[0].first("w:pBdr")?.first("w:bottom")?["w:sz"] == "6")   // 0.25 mm
-        #expect(framed[1].first("w:pBdr")?.first("w:bottom")?["w:sz"] == "8")
-        #expect(framed[1].first("w:pBdr")?.first("w:top") == nil)
-        #expect(Self.runs(framed[0])[0].first("w:sz")?["w:val"] == "28")        // 四号
-        #expect(framed[1].first("w:tab")?["w:val"] == "right")
-        #expect(framed[1].first("w:ind")?["w:left"] == "280")                   // one 四号 character in
-        // It is the last thing in the document.
-        #expect(body.children.last { $0.name == "w:p" } === framed[1])
+        let table = try #require(body.children("w:tbl").last)
+        #expect(table.first("w:tblpPr")?["w:tblpYSpec"] == "bottom")
+        let rows = table.children("w:tr")
+        #expect(rows.map(\.allText) == ["抄送：示例市人民政府办公室，示例省科学技术厅，示例省科学技术协会。", "示例市科学技术局办公室2025年5月30日印发"])
+        #expect(Self.runs(rows[0].first("w:p")!)[0].first("w:sz")?["w:val"] == "28")        // 四号
+        #expect(rows[1].first("w:tab")?["w:val"] == "right")
+        #expect(rows[1].first("w:ind")?["w:left"] == "280")                   // one 四号 character in
     }
 
     @Test func oddAndEvenFootersWithCachedPageNumbers() throws {
@@ -282,8 +274,7 @@ struct NoticeTests {
         let (_, body) = try Self.render("demo-upward")
         let line = try #require(Self.paragraph(body, containing: "签发人："))
         #expect(line.first("w:jc")?["w:val"] == "left")
-        #expect(line.first("w:ind")?["w:left"] == "315")
-        #expect(line.first("w:tab")?["w:val"] == "right")
+        #expect(line.first("w:tab")?["w:pos"] == "315")    // the number one character in
         let runs = Self.runs(line)
         #expect(runs[0].allText == "示科〔2025〕12号")
         #expect(runs.last?.allText == "张示例")

@@ -112,7 +112,7 @@ extension NoticeComposer {
 /// Where the 版记 goes. It belongs on the last side of the sheet (an even page) with its last
 /// line on the bottom of the text block; which page that is only the layout engine knows, so
 /// the PDF path measures the first layout and asks again (see `NoticeRenderer`).
-public enum ColophonPlacement: Sendable, Equatable {
+public enum ColophonPlacement: Sendable, Hashable {
     /// At the foot of the page the text ends on, or of the next when it leaves no room.
     case followingText
     /// At the foot of a page of its own, after the text.
