@@ -23,7 +23,8 @@ Checks (see /work/shared/design/gbt9704.md):
     leaves no file behind.
  6. --pdf without LibreOffice exits 69 mentioning LibreOffice and writes nothing (soffice is
     hidden in a private mount namespace; skipped when that is not possible).
- 7. With --previews DIR: a PNG of page 1 of each example (DIR/notice-000.png ...), under 150 KB.
+ 7. With --previews DIR: a PNG of page 1 and of the last page of each example
+    (DIR/notice-000.png, DIR/notice-000-last.png ...), each under 150 KB.
 
 Usage (from the repo root):
     python3 Tests/independent/check_notices.py --gongwen .build/debug/gongwen \
@@ -455,17 +456,21 @@ def check_schema():
 # ---------------------------------------------------------------- check 7
 
 def write_previews(folder, pdfs):
+    """Page 1 and the last page of each example: the header and the 版记 are what a reader
+    checks first."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     for label, pdf in pdfs:
-        target = folder / f"notice-{label}.png"
-        for res in ("60", "50"):  # keep colour (the red header); drop resolution if too big
-            subprocess.run(["pdftoppm", "-r", res, "-png", "-f", "1", "-l", "1", "-singlefile",
-                            str(pdf), str(target.with_suffix(""))], capture_output=True)
-            if target.is_file() and target.stat().st_size < 150_000:
-                break
-        size = target.stat().st_size if target.is_file() else 0
-        check(f"[7] preview {target}: written, under 150 KB", 0 < size < 150_000, f"{size} bytes")
+        last = pdf_page_count(pdf)
+        for suffix, page in (("", 1), ("-last", last)):
+            target = folder / f"notice-{label}{suffix}.png"
+            for res in ("60", "50"):  # keep colour (the red header); drop resolution if too big
+                subprocess.run(["pdftoppm", "-r", res, "-png", "-f", str(page), "-l", str(page), "-singlefile",
+                                str(pdf), str(target.with_suffix(""))], capture_output=True)
+                if target.is_file() and target.stat().st_size < 150_000:
+                    break
+            size = target.stat().st_size if target.is_file() else 0
+            check(f"[7] preview {target} (page {page}): written, under 150 KB", 0 < size < 150_000, f"{size} bytes")
 
 
 # ---------------------------------------------------------------- main
