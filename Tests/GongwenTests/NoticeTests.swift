@@ -79,7 +79,7 @@ struct NoticeTests {
         #expect(line["w:sz"] == "11")       // 0.5 mm, the preset's thickness
         #expect(line["w:space"] == "6")     // 4 mm below the number's glyphs (NoticePageTests)
         // Two lines between the mark and the number.
-        #expect(number.first("w:spacing")?["w:before"] == "1158")
+        #expect(number.first("w:spacing")?["w:before"] == "1053")   // two lines less the mark's spare 5.25 pt
     }
 
     @Test func jointIssuerStacksNamesWithTheSuffixBeside() throws {

@@ -230,7 +230,10 @@ def document_number(doc, e, m):
         return m.fail(f"{doc.notice['documentNumber']} not found")
     m.fact(f.page == 1, f"page {f.page}", "page 1")
     if e.issuer:
-        lines_gap(m, "below the mark", em_bottom(e.issuer), em_top(f.glyphs), 2, EM16)
+        # Two lines below the mark: the number's line, or with several 签发人 lines the first
+        # of them (the number then stands on the last).
+        first = min([f] + [s for s in e.signers if s], key=lambda x: x.glyphs[0].baseline)
+        lines_gap(m, "below the mark", em_bottom(e.issuer), em_top(first.glyphs), 2, EM16)
     x0, x1 = pen(f.glyphs)
     if doc.notice.get("signer"):
         m.near("left (upward: one character in)", x0, LEFT + CHAR)
@@ -246,13 +249,15 @@ def signer(doc, e, m):
     if not e.signer_label or not all(e.signers):
         return m.fail(f"签发人： or a name of {names} not found")
     if e.number:
-        m.fact(abs(e.signer_label.glyphs[0].baseline - e.number.glyphs[0].baseline) < 1, "签发人 on the line of 发文字号")
+        # 7.2.3: the number shares the line of the last 签发人 names.
+        m.fact(abs(e.signers[-1].glyphs[0].baseline - e.number.glyphs[0].baseline) < 1, "发文字号 on the line of the last names")
     m.fact(set(faces(e.signer_label.glyphs)) <= {"NotoSerifCJKsc", "NotoSerifCJKjp"},
            f"签发人 in {'/'.join(faces(e.signer_label.glyphs))}", "仿宋: Noto Serif CJK")
     kai = [faces(f.glyphs) for f in e.signers]
     m.fact(all(set(k) <= {"UKaiCN"} for k in kai), f"names in {'/'.join(sorted(set(x for k in kai for x in k)))}",
            "楷体: AR PL UKai")
-    m.near("last name's end", pen(e.signers[-1].glyphs)[1], RIGHT - CHAR)
+    # The names stand right, one character in: the longest line of them ends there.
+    m.near("names' right end", max(pen(f.glyphs)[1] for f in e.signers), RIGHT - CHAR)
     rows = {}
     for f in e.signers:
         rows.setdefault(round(f.glyphs[0].baseline), []).append(f)

@@ -38,12 +38,22 @@ def locate(doc):
     if e.issuer:  # what follows the mark: skip its glyphs in the stream
         last = max(doc.stream.index(g) for g in e.issuer if g in doc.stream)
         doc.cursor = max(doc.cursor, last + 1)
-    if n.get("documentNumber"):
-        e.number = doc.find(n["documentNumber"])
     signer = n.get("signer")
     if signer:
-        e.signer_label = doc.find("签发人：")
-        e.signers = [doc.find(s) for s in ([signer] if isinstance(signer, str) else signer)]
+        # 签发人：and the names come before the number when there are more than two names
+        # (the number shares the line of the last ones): search them from the mark on.
+        start = doc.cursor
+        e.signer_label = doc.find("签发人：", advance=False)
+        at = e.signer_label.end if e.signer_label else start
+        e.signers = []
+        for s in ([signer] if isinstance(signer, str) else signer):
+            f = doc.find(s, start=at, advance=False)
+            e.signers.append(f)
+            at = f.end if f else at
+    if n.get("documentNumber"):
+        e.number = doc.find(n["documentNumber"])
+    if signer and e.signers and all(e.signers):
+        doc.cursor = max(doc.cursor, max(f.end for f in e.signers))
     title = n["title"]
     e.title = doc.find("".join(title) if isinstance(title, list) else title)
     if n.get("recipients"):

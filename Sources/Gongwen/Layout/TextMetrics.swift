@@ -9,6 +9,10 @@ enum TextMetrics {
         var full = 0
         /// Latin letters, digits, spaces and the like: half a character.
         var half = 0
+        /// Places where a full-width character meets a Latin letter or digit: LibreOffice
+        /// puts extra space there ("spacing between Asian and non-Asian text"), which the
+        /// DOCX cannot turn off for it (it ignores `w:autoSpaceDE`/`w:autoSpaceDN`).
+        var scriptChanges = 0
 
         /// The width in half characters, which is Excel's character unit at 11 points.
         var units: Int { 2 * full + half }
@@ -20,12 +24,17 @@ enum TextMetrics {
     /// spreadsheet measures, which size rows with room to spare, count it as half.
     static func extent(of scalars: some Sequence<Unicode.Scalar>, dashIsFull: Bool = false) -> Extent {
         var extent = Extent()
+        var previous: Bool?   // full width, or a Latin letter or digit (nil: neither)
         for scalar in scalars {
-            if scalar.value >= 0x2E80 || (dashIsFull && scalar.value == 0x2014) {
+            let full = scalar.value >= 0x2E80 || (dashIsFull && scalar.value == 0x2014)
+            if full {
                 extent.full += 1
             } else {
                 extent.half += 1
             }
+            let kind: Bool? = full ? true : (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) ? false : nil
+            if let kind, let previous, kind != previous { extent.scriptChanges += 1 }
+            if kind != nil || !full { previous = kind }
         }
         return extent
     }

@@ -95,7 +95,8 @@ extension NoticeComposer {
         let d = notice.document
         let number = d.documentNumber ?? ""
         guard let signers = d.signer, !signers.isEmpty else {
-            var p = gridParagraph(before: 2)
+            var p = gridParagraph()
+            p.spacingBefore = linesBelowIssuer
             p.alignment = .center
             p.bottomBorder = redLine
             p.add(number, bodyStyle())
@@ -109,7 +110,8 @@ extension NoticeComposer {
         let namesStart = blockStart + labelWidth
         for (i, names) in lines.enumerated() {
             let last = i == lines.count - 1
-            var p = gridParagraph(before: i == 0 ? 2 : 0)
+            var p = gridParagraph()
+            if i == 0 { p.spacingBefore = linesBelowIssuer }
             p.tabs = (last ? [("left", character)] : []) + [("left", i == 0 ? blockStart : namesStart)]
             if last {
                 p.add("\t" + number, bodyStyle())
@@ -121,6 +123,13 @@ extension NoticeComposer {
             p.add(names, bodyStyle(layout.fonts.signer))
             p.write(to: &x)
         }
+    }
+
+    /// Two lines between the issuer mark's glyphs and the 发文字号 line: the mark's own line is
+    /// taller than its glyphs (1.25 of the size, the glyphs midway), so the spare part of it
+    /// under the glyphs counts towards the two.
+    var linesBelowIssuer: Int {
+        2 * line - DocxUnits.twips(points: layout.fonts.issuer.size * 0.125)
     }
 
     /// The red separator line as the bottom border of the 发文字号 line, the layout's gap below

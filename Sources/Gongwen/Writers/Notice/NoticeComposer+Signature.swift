@@ -20,7 +20,8 @@ extension NoticeComposer {
         let dateWidth = width(of: notice.date)
         var nameStart = textWidth - 2 * character - nameWidth
         var dateStart = nameStart + 2 * character
-        if dateStart + dateWidth > textWidth - 2 * character {
+        let dateIsLonger = dateStart + dateWidth > textWidth - 2 * character
+        if dateIsLonger {
             dateStart = textWidth - 2 * character - dateWidth
             nameStart = dateStart - 2 * character
         }
@@ -33,8 +34,15 @@ extension NoticeComposer {
             p.write(to: &x)
         }
         var date = gridParagraph()
-        date.alignment = .left
-        date.left = max(0, dateStart)
+        if dateIsLonger {
+            // Its end is what the rule fixes: right-aligned, it ends there whatever the
+            // engine's spacing of digits.
+            date.alignment = .right
+            date.right = 2 * character
+        } else {
+            date.alignment = .left
+            date.left = max(0, dateStart)
+        }
         date.keepNext = notice.document.note != nil
         date.add(notice.date, bodyStyle())
         date.write(to: &x)
@@ -66,7 +74,10 @@ extension NoticeComposer {
             // includes its spacing). The first row's seals then start within one line below
             // the body; later rows clear the seals above them.
             var spacer = DocxParagraph()
-            spacer.exactLine = r == 0 ? 2 * line : max(20, pitch - line)
+            // The first row's seals reach to within one line of the body (GB/T 9704 7.3.5.1):
+            // the name line is two lines down, less the 1.5 mm by which a 42 mm seal centred
+            // between name and date would otherwise miss.
+            spacer.exactLine = r == 0 ? 2 * line - DocxUnits.twips(millimetres: 1.5) : max(20, pitch - line)
             spacer.keepNext = true
             spacer.write(to: &x)
             var p = gridParagraph()
