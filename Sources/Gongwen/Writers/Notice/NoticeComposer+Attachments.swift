@@ -37,12 +37,14 @@ extension NoticeComposer {
     }
 
     /// Ends the current section (its properties in an empty paragraph) and starts one in
-    /// `orientation` on a new page; footers and numbering carry on.
-    mutating func switchSection(to orientation: PageSetup.Orientation) {
+    /// `orientation` on a new page, numbered for it unless `footers` says otherwise
+    /// (`.unnumbered` for pages without a number); numbering carries on.
+    mutating func switchSection(to orientation: PageSetup.Orientation, footers: DocxSection.Footers? = nil) {
         var end = DocxParagraph()
         end.exactLine = 20
-        end.section = section(self.orientation)
+        end.section = endSection()
         end.write(to: &x)
         self.orientation = orientation
+        sectionFooters = footers
     }
 }

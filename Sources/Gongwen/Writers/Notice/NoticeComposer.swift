@@ -13,12 +13,14 @@ struct NoticeComposer {
     var nextDrawingID = 1
     /// The orientation of the section being written.
     var orientation: PageSetup.Orientation = .portrait
-    /// Relationship ids of the odd and even footers, repeated on every section.
-    let footers: [(kind: String, id: String)]
+    /// The footers of the section being written; nil numbers its pages as its orientation
+    /// asks (`switchSection(to:footers:)` sets it).
+    var sectionFooters: DocxSection.Footers?
+    /// The footer sets the sections written so far show, for the writer to package.
+    private(set) var footerSets: Set<DocxSection.Footers> = []
 
-    init(notice: ValidatedNotice, footers: [(kind: String, id: String)]) {
+    init(notice: ValidatedNotice) {
         self.notice = notice
-        self.footers = footers
     }
 
     // MARK: measures
@@ -54,9 +56,19 @@ struct NoticeComposer {
         return p
     }
 
-    /// The section properties of the section being closed.
-    func section(_ orientation: PageSetup.Orientation) -> DocxSection {
-        DocxSection(page: layout.page.setup(orientation), footerDistanceMM: layout.page.footer, footers: footers, linePitch: line)
+    /// The section properties of a section in `orientation`: numbered for it (— N — under a
+    /// portrait text block, turned beside a landscape one) unless `footers` says otherwise.
+    func section(_ orientation: PageSetup.Orientation, footers: DocxSection.Footers? = nil) -> DocxSection {
+        DocxSection(page: layout.page.setup(orientation), footerDistanceMM: layout.page.footer,
+                    footers: footers ?? (orientation == .landscape ? .landscape : .portrait), linePitch: line)
+    }
+
+    /// The properties of the section being written, which ends here; its footers are noted
+    /// for the package.
+    mutating func endSection() -> DocxSection {
+        let properties = section(orientation, footers: sectionFooters)
+        if let footers = properties.footers { footerSets.insert(footers) }
+        return properties
     }
 
     // MARK: whole document
@@ -73,6 +85,6 @@ struct NoticeComposer {
         writeNote()
         writeAttachments()
         writeColophon()
-        return (x.xml, section(orientation))
+        return (x.xml, endSection())
     }
 }

@@ -1,23 +1,25 @@
 import Foundation
 
 /// Writes a validated notice — the notice and all its attachments — as one DOCX packet:
-/// GB/T 9704 page, odd and even footers with — N —, seals as images.
+/// GB/T 9704 page, odd and even footers with — N — for each footer set its sections show,
+/// seals as images.
 public struct NoticeDocxWriter: Sendable {
     public init() {}
 
     public func write(_ notice: ValidatedNotice, to path: URL) throws(ZipError) {
         let layout = notice.layout
-        let footers = [(kind: "default", id: "rIdFooterOdd"), (kind: "even", id: "rIdFooterEven")]
-        var composer = NoticeComposer(notice: notice, footers: footers)
+        var composer = NoticeComposer(notice: notice)
         let (body, section) = composer.compose()
         let f = layout.fonts
-        func footer(_ side: FooterPart.Side) -> Data {
-            Data(FooterPart(side: side, font: f.pageNumber, latin: f.latin, indent: layout.characterTwips).xml.utf8)
+        var parts: [(name: String, contentType: String?, relationship: String, data: Data, id: String)] = []
+        for footers in DocxSection.Footers.allCases where composer.footerSets.contains(footers) {
+            for side in [FooterPart.Side.odd, .even] {
+                let part = FooterPart(side: side, placement: layout.footerPlacement(footers), font: f.pageNumber,
+                                      indent: layout.characterTwips)
+                parts.append((footers.partName(side), DocxContentType.footer, DocxRelationshipType.footer,
+                              Data(part.xml.utf8), footers.relationshipID(side)))
+            }
         }
-        var parts: [(name: String, contentType: String?, relationship: String, data: Data, id: String)] = [
-            ("footer1.xml", DocxContentType.footer, DocxRelationshipType.footer, footer(.odd), "rIdFooterOdd"),
-            ("footer2.xml", DocxContentType.footer, DocxRelationshipType.footer, footer(.even), "rIdFooterEven"),
-        ]
         for image in composer.images {
             parts.append((image.name, nil, DocxRelationshipType.image, image.data, image.id))
         }
