@@ -80,14 +80,16 @@ struct NoticePageTests {
         let (_, own) = try Self.body(notice, colophon: .ownPage)
         let (blankPackage, blank) = try Self.body(notice, colophon: .afterBlankPage)
         #expect(footers(following).count + 1 == footers(own).count)
-        #expect(footers(own).allSatisfy { $0 == ["rIdFooterOdd", "rIdFooterEven"] })
+        let numbered = ["rIdFooterPortraitOdd", "rIdFooterPortraitEven"]
+        let unnumbered = ["rIdFooterUnnumberedOdd", "rIdFooterUnnumberedEven"]
+        #expect(footers(own).allSatisfy { $0 == numbered })
         let afterBlank = footers(blank)
         #expect(afterBlank.count == footers(following).count + 2)
-        #expect(afterBlank.suffix(2).allSatisfy { $0 == ["rIdFooterBlank", "rIdFooterBlank"] })
-        #expect(afterBlank.dropLast(2).allSatisfy { $0 == ["rIdFooterOdd", "rIdFooterEven"] })
-        let empty = try blankPackage.xml("word/footer3.xml")
+        #expect(afterBlank.suffix(2).allSatisfy { $0 == unnumbered })
+        #expect(afterBlank.dropLast(2).allSatisfy { $0 == numbered })
+        let empty = try blankPackage.xml(DocxSection.Footers.unnumbered.partName(.odd).wordPart)
         #expect(empty.allText.isEmpty && empty.all("w:fldChar").isEmpty)
-        #expect((try? followingPackage.data("word/footer3.xml")) == nil)
+        #expect((try? followingPackage.data(DocxSection.Footers.unnumbered.partName(.odd).wordPart)) == nil)
         // A paragraph opens each new section before the table, which LibreOffice would
         // otherwise anchor on the page before.
         let children = own.children
@@ -103,7 +105,7 @@ struct NoticePageTests {
         try renderer.writeDocxAndPDF(notice, docx: folder.appendingPathComponent("n.docx"), pdf: folder.appendingPathComponent("n.pdf")) { docx, pdf in
             let xml = String(decoding: try OfficePackage(url: docx).data("word/document.xml"), as: UTF8.self)
             let sections = xml.components(separatedBy: "<w:sectPr>").count - 1
-            let placement: ColophonPlacement = xml.contains("rIdFooterBlank") ? .afterBlankPage : sections >= 2 ? .ownPage : .followingText
+            let placement: ColophonPlacement = xml.contains("rIdFooterUnnumbered") ? .afterBlankPage : sections >= 2 ? .ownPage : .followingText
             asked.append(placement)
             let page = "<</Type/Page/Parent 2 0 R>>\n"
             try Data(("%PDF-1.4\n<</Type/Pages/Count 9>>\n" + String(repeating: page, count: pages[placement]!)).utf8).write(to: pdf)
@@ -202,4 +204,8 @@ struct NoticePageTests {
             #expect(paragraphs.filter { $0.first("w:widowControl") != nil && $0.first("w:widowControl")?["w:val"] == nil }.count == 1, "\(name)")
         }
     }
+}
+
+private extension String {
+    var wordPart: String { "word/" + self }
 }

@@ -172,10 +172,13 @@ struct NoticeTests {
         let body = try Self.render(notice).xml("word/document.xml").first("w:body")!
         let date = try #require(Self.paragraphs(body).first { $0.allText == "2020年7月22日" })
         let name = try #require(Self.paragraphs(body).first { $0.allText == "市科技局" })
-        let dateLeft = Int(date.first("w:ind")!["w:left"]!)!
-        let dateWidth = 4 * 155 + 3 * 315 + 155 + 2 * 155
-        #expect(dateLeft == 8844 - 2 * 315 - dateWidth)
-        #expect(Int(name.first("w:ind")!["w:left"]!)! == dateLeft - 2 * 315)
+        // The date right-aligned two characters from the right, whatever the engine's spacing.
+        #expect(date.first("w:jc")?["w:val"] == "right")
+        #expect(date.first("w:ind")?["w:right"] == "630")
+        // The name two characters left of the date's start; the width counts the five places
+        // where Han text meets digits, as LibreOffice spaces them (70 twips each).
+        let dateWidth = 4 * 155 + 3 * 315 + 155 + 2 * 155 + 5 * 70
+        #expect(Int(name.first("w:ind")!["w:left"]!)! == 8844 - 2 * 315 - dateWidth - 2 * 315)
     }
 
     @Test func sealedSignatureCentresNamesUnderSealsAndRightAlignsTheDate() throws {
@@ -191,8 +194,9 @@ struct NoticeTests {
         // Seals do not touch: their left edges are more than a diameter apart.
         let xs = anchors.map { Int($0.first("wp:positionH")!.first("wp:posOffset")!.text)! }
         #expect(xs[1] - xs[0] > 2381 * 635)
-        // The last seal is centred on the date.
-        let dateWidth = 4 * 155 + 3 * 315 + 155 + 2 * 155
+        // The last seal is centred on the date, as wide as LibreOffice sets it (five places
+        // where Han text meets digits, 70 twips each).
+        let dateWidth = 4 * 155 + 3 * 315 + 155 + 2 * 155 + 5 * 70
         #expect(abs(xs[1] / 635 + 2381 / 2 - (8844 - 4 * 315 - dateWidth / 2)) <= 1)
         let rels = try package.xml("word/_rels/document.xml.rels").all("Relationship")
         #expect(rels.filter { $0["Type"]!.hasSuffix("/image") }.count == 2)

@@ -38,13 +38,14 @@ extension NoticeComposer {
     }
 
     /// Ends the current section (its properties in an empty paragraph) and starts one in
-    /// `orientation` on a new page; numbering carries on.
-    mutating func switchSection(to orientation: PageSetup.Orientation, footers: FooterSet = .numbered) {
+    /// `orientation` on a new page, numbered for it unless `footers` says otherwise
+    /// (`.unnumbered` for pages without a number); numbering carries on.
+    mutating func switchSection(to orientation: PageSetup.Orientation, footers: DocxSection.Footers? = nil) {
         var end = DocxParagraph()
         end.exactLine = 20
-        end.section = section(self.orientation)
+        end.section = endSection()
         end.write(to: &x)
         self.orientation = orientation
-        footerSet = footers
+        sectionFooters = footers
     }
 }

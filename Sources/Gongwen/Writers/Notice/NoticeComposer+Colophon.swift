@@ -21,7 +21,7 @@ extension NoticeComposer {
             // drops a page break that opens a section's first page).
             let blankPage = colophonPlacement == .afterBlankPage
             for _ in 0..<(blankPage ? 2 : 1) {
-                switchSection(to: .portrait, footers: blankPage ? .unnumbered : .numbered)
+                switchSection(to: .portrait, footers: blankPage ? .unnumbered : nil)
                 // A paragraph opens each section: a table right after a section break is
                 // anchored by LibreOffice to the section before it, on the page before.
                 var opening = DocxParagraph()

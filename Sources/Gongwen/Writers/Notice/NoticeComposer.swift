@@ -15,21 +15,17 @@ struct NoticeComposer {
     var heldParagraph: DocxParagraph?
     /// The orientation of the section being written.
     var orientation: PageSetup.Orientation = .portrait
-    /// Relationship ids of the odd and even footers of each footer set, repeated on every
-    /// section (a section without them would inherit the previous section's).
-    let footers: [FooterSet: [(kind: String, id: String)]]
-    /// The footers of the section being written.
-    var footerSet = FooterSet.numbered
+    /// The footers of the section being written; nil numbers its pages as its orientation
+    /// asks (`switchSection(to:footers:)` sets it).
+    var sectionFooters: DocxSection.Footers?
+    /// The footer sets the sections written so far show, for the writer to package.
+    private(set) var footerSets: Set<DocxSection.Footers> = []
+
     /// Where the 版记 goes (the PDF path may ask for another place after measuring a layout).
     let colophonPlacement: ColophonPlacement
 
-    /// The footers a section can have: the page number, or none (a blank page before the
-    /// 版记 page, and that page, carry no number).
-    enum FooterSet: Hashable { case numbered, unnumbered }
-
-    init(notice: ValidatedNotice, footers: [FooterSet: [(kind: String, id: String)]], colophonPlacement: ColophonPlacement = .followingText) {
+    init(notice: ValidatedNotice, colophonPlacement: ColophonPlacement = .followingText) {
         self.notice = notice
-        self.footers = footers
         self.colophonPlacement = colophonPlacement
     }
 
@@ -70,10 +66,19 @@ struct NoticeComposer {
         return p
     }
 
-    /// The section properties of the section being closed.
-    func section(_ orientation: PageSetup.Orientation) -> DocxSection {
+    /// The section properties of a section in `orientation`: numbered for it (— N — under a
+    /// portrait text block, turned beside a landscape one) unless `footers` says otherwise.
+    func section(_ orientation: PageSetup.Orientation, footers: DocxSection.Footers? = nil) -> DocxSection {
         DocxSection(page: layout.page.setup(orientation), footerDistanceMM: layout.page.footer,
-                    footers: footers[footerSet] ?? [], linePitch: line)
+                    footers: footers ?? (orientation == .landscape ? .landscape : .portrait), linePitch: line)
+    }
+
+    /// The properties of the section being written, which ends here; its footers are noted
+    /// for the package.
+    mutating func endSection() -> DocxSection {
+        let properties = section(orientation, footers: sectionFooters)
+        if let footers = properties.footers { footerSets.insert(footers) }
+        return properties
     }
 
     // MARK: whole document
@@ -90,6 +95,6 @@ struct NoticeComposer {
         writeNote()
         writeAttachments()
         writeColophon()
-        return (x.xml, section(orientation))
+        return (x.xml, endSection())
     }
 }

@@ -1,28 +1,24 @@
 import Foundation
 
 /// Writes a validated notice — the notice and all its attachments — as one DOCX packet:
-/// GB/T 9704 page, odd and even footers with — N —, seals as images.
+/// GB/T 9704 page, odd and even footers with — N — for each footer set its sections show,
+/// seals as images.
 public struct NoticeDocxWriter: Sendable {
     public init() {}
 
     public func write(_ notice: ValidatedNotice, to path: URL, colophon placement: ColophonPlacement = .followingText) throws(ZipError) {
         let layout = notice.layout
-        let footers: [NoticeComposer.FooterSet: [(kind: String, id: String)]] = [
-            .numbered: [(kind: "default", id: "rIdFooterOdd"), (kind: "even", id: "rIdFooterEven")],
-            .unnumbered: [(kind: "default", id: "rIdFooterBlank"), (kind: "even", id: "rIdFooterBlank")],
-        ]
-        var composer = NoticeComposer(notice: notice, footers: footers, colophonPlacement: placement)
+        var composer = NoticeComposer(notice: notice, colophonPlacement: placement)
         let (body, section) = composer.compose()
         let f = layout.fonts
-        func footer(_ side: FooterPart.Side) -> Data {
-            Data(FooterPart(side: side, font: f.pageNumber, latin: f.latin, indent: layout.characterTwips).xml.utf8)
-        }
-        var parts: [(name: String, contentType: String?, relationship: String, data: Data, id: String)] = [
-            ("footer1.xml", DocxContentType.footer, DocxRelationshipType.footer, footer(.odd), "rIdFooterOdd"),
-            ("footer2.xml", DocxContentType.footer, DocxRelationshipType.footer, footer(.even), "rIdFooterEven"),
-        ]
-        if placement == .afterBlankPage {
-            parts.append(("footer3.xml", DocxContentType.footer, DocxRelationshipType.footer, Data(FooterPart.blank.utf8), "rIdFooterBlank"))
+        var parts: [(name: String, contentType: String?, relationship: String, data: Data, id: String)] = []
+        for footers in DocxSection.Footers.allCases where composer.footerSets.contains(footers) {
+            for side in [FooterPart.Side.odd, .even] {
+                let part = FooterPart(side: side, placement: layout.footerPlacement(footers), font: f.pageNumber,
+                                      indent: layout.characterTwips)
+                parts.append((footers.partName(side), DocxContentType.footer, DocxRelationshipType.footer,
+                              Data(part.xml.utf8), footers.relationshipID(side)))
+            }
         }
         for image in composer.images {
             parts.append((image.name, nil, DocxRelationshipType.image, image.data, image.id))
