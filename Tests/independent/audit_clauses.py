@@ -91,12 +91,19 @@ def form_pages(doc, e):
     return pages
 
 
+HANGING = "、。，；：！？）」』】》”’"
+
+
 def _overshoot(doc, pages, m, what):
     worst, where = 0.0, {}
     for n in pages:
         p = doc.page(n)
         x0, t, x1, b = block(p)
-        boxes = [(g.ink, repr(g.text)) for l in doc.content[n] for g in l.glyphs if g.ink and g.text.strip()]
+        # 标点悬挂: a closing punctuation mark that ends a line may hang into the right margin
+        # (Word and LibreOffice both hang it by default, and the DOCX cannot stop LibreOffice:
+        # it reads w:overflowPunct inverted), by less than one character.
+        boxes = [(g.ink, repr(g.text)) for l in doc.content[n] for g in l.glyphs if g.ink and g.text.strip()
+                 and not (g is l.glyphs[-1] and g.text in HANGING and g.ink[2] - x1 < CHAR)]
         boxes += [((r.x0, r.top, r.x1, r.bottom), "a rule") for r in p.rules] + [(im, "an image") for im in p.images]
         for bx, what_ in boxes:
             sides = {"left": x0 - bx[0], "right": bx[2] - x1, "top": t - bx[1], "bottom": bx[3] - b}
@@ -127,26 +134,35 @@ def grid(doc, e, m):
     goes on after (a page that ends before the signature is the signature clause's)."""
     last = e.body_last.lines[-1][0].page if e.body_last else 0
     full = [p for p in range(2, last) if not doc.page(p).landscape]
+    # The page before the signature's may end short: its last lines went over with the
+    # signature (GB/T 9704 7.3.5.5), so it is no full page.
+    counted = [p for p in full if p != last - 1]
     if not full:
         return m.not_applicable("no full body page")
     counts, pitches, chars, char_pitch = [], [], [], []
     for p in full:
         lines = doc.content[p]
-        counts.append((p, len(lines)))
+        if p in counted:
+            counts.append((p, len(lines)))
         base = [l.baseline for l in lines]
         pitches += [(p, b - a) for a, b in zip(base, base[1:])]
         for l in lines:
             gs = [g for g in l.glyphs if g.text.strip()]
             if all(g.cjk for g in gs) and l.x0 <= LEFT + TOL and l.x1 >= RIGHT - CHAR:
-                chars.append((p, len(gs)))
+                # A hanging punctuation mark is the 29th glyph of a line of 28.
+                chars.append((p, len(gs) - (1 if gs and gs[-1].text in HANGING and gs[-1].x0 >= RIGHT - 0.5 else 0)))
                 char_pitch += [(p, b.x0 - a.x0) for a, b in zip(gs, gs[1:])]
-    m.near_all("lines a page", counts, 22, 0, unit="", digits=0)
+    if counts:
+        m.near_all("lines a page", counts, 22, 0, unit="", digits=0)
     m.near_all("line pitch", [(p, sorted(v for q, v in pitches if q == p)[len([1 for q, _ in pitches if q == p]) // 2])
                               for p in full if any(q == p for q, _ in pitches)], LINE, 0.5 / 21, digits=2)
     if chars:
         m.near_all("characters in a full line", chars, 28, 0, unit="", digits=0)
         med = sorted(v for _, v in char_pitch)[len(char_pitch) // 2] if char_pitch else None
-        m.near("character pitch", med, CHAR, 0.5 / 27, digits=3)
+        # 28 a line: the pitch at most 156/28 mm and more than 156/28.5 (Word's steps of
+        # 1/20 pt give 15.75 pt, 5.556 mm; 15.8 pt would leave 27 a line).
+        lo, hi = 156 / 28.5, 156 / 28 + 0.005
+        m.near("character pitch", med, (lo + hi) / 2, (hi - lo) / 2, digits=3)
     else:
         m.fail("no full line of characters found")
 

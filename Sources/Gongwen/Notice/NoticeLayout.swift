@@ -23,9 +23,17 @@ public struct NoticeLayout: Codable, Sendable {
         /// edge to the bottom of the page-number line.
         public var top, bottom, left, right, footer: Double
 
-        /// The page as the DOCX section writes it.
+        /// The page as the DOCX section writes it. A landscape page is the sheet turned with
+        /// its top to the sheet's left (GB/T 9704 10: the table's head toward the binding edge
+        /// of an odd page, the outer edge of an even one), so it keeps the sheet's text block:
+        /// its top margin is the 订口, its left margin the sheet's bottom.
         public func setup(_ orientation: PageSetup.Orientation = .portrait) -> PageSetup {
-            PageSetup(orientation: orientation, margins: Margins(top: top, bottom: bottom, left: left, right: right))
+            switch orientation {
+            case .portrait:
+                PageSetup(orientation: orientation, margins: Margins(top: top, bottom: bottom, left: left, right: right))
+            case .landscape:
+                PageSetup(orientation: orientation, margins: Margins(top: left, bottom: right, left: bottom, right: top))
+            }
         }
     }
 

@@ -14,7 +14,10 @@ extension NoticeComposer {
         guard let colophon = notice.document.colophon else { return }
         switch colophonPlacement {
         case .followingText:
-            if orientation != .portrait { switchSection(to: .portrait) }
+            if orientation != .portrait {
+                switchSection(to: .portrait)
+                writeSectionOpening()
+            }
         case .ownPage, .afterBlankPage:
             // GB/T 9704 7.5: a blank page before the 版记 page, and the 版记 page, carry no number.
             // The blank page is a section of its own holding one empty paragraph (LibreOffice
@@ -22,11 +25,7 @@ extension NoticeComposer {
             let blankPage = colophonPlacement == .afterBlankPage
             for _ in 0..<(blankPage ? 2 : 1) {
                 switchSection(to: .portrait, footers: blankPage ? .unnumbered : nil)
-                // A paragraph opens each section: a table right after a section break is
-                // anchored by LibreOffice to the section before it, on the page before.
-                var opening = DocxParagraph()
-                opening.exactLine = 20
-                opening.write(to: &x)
+                writeSectionOpening()
             }
         }
         let font = layout.fonts.colophon
@@ -94,6 +93,14 @@ extension NoticeComposer {
         var anchor = DocxParagraph()
         anchor.exactLine = 20
         anchor.write(to: &x)
+    }
+
+    /// A hairline paragraph to open a section with: a table right after a section break is
+    /// anchored by LibreOffice to the section before it, on the page before.
+    private mutating func writeSectionOpening() {
+        var opening = DocxParagraph()
+        opening.exactLine = 20
+        opening.write(to: &x)
     }
 
     /// A line of the 版记: 四号 on the body grid, aligned left.
