@@ -37,9 +37,9 @@ fi
 
 if [ "${1:-}" = "--with-test-readers" ]; then
   # openxml-audit (the strict OOXML validator) is pinned: its findings change between versions.
-  python3 - <<'PY' 2>/dev/null || python3 -m pip install -q --disable-pip-version-check openpyxl python-docx jsonschema selenium schemathesis openapi-spec-validator openxml-audit==0.8.0
+  python3 - <<'PY' 2>/dev/null || python3 -m pip install -q --disable-pip-version-check openpyxl python-docx jsonschema selenium schemathesis openapi-spec-validator openxml-audit==0.8.0 pdfplumber fonttools
 import importlib.metadata
-import openpyxl, docx, jsonschema, selenium, schemathesis, openapi_spec_validator, openxml_audit
+import openpyxl, docx, jsonschema, selenium, schemathesis, openapi_spec_validator, openxml_audit, pdfplumber, fontTools
 assert importlib.metadata.version("openxml-audit") == "0.8.0"
 PY
 fi

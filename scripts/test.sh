@@ -13,6 +13,7 @@ bin="$(swift build --show-bin-path)/gongwen"
 status=0
 python3 Tests/independent/check_forms.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_notices.py --gongwen "$bin" || status=1
+python3 Tests/independent/check_glyphs.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_collect.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_returned_files.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_batch.py --gongwen "$bin" || status=1
