@@ -249,13 +249,13 @@ def needs_chinese_face(char):
 # ---------------------------------------------------------------- the checks of one PDF
 
 def check_pdf(label, pdf, strings):
+    """Checks 2 to 5 on one PDF; prints its pdffonts lines and what drew the sample."""
     import pdfplumber
-    name = label
     with pdfplumber.open(str(pdf)) as doc:
         pages = [(page.extract_text() or "", page.chars) for page in doc.pages]
     text = squash("".join(t for t, _ in pages))
     for s in strings:
-        check(f"[2] {name}: {s!r} printed whole", squash(s) in text, f"not in the PDF text {text[:300]!r}…")
+        check(f"[2] {label}: {s!r} printed whole", squash(s) in text, f"not in the PDF text {text[:300]!r}…")
     fonts = embedded_fonts(pdf)
     pdffonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
     print(f"{label}:\n" + "\n".join("    " + line for line in pdffonts.splitlines()))
@@ -281,17 +281,17 @@ def check_pdf(label, pdf, strings):
                 where.setdefault(char, set()).add(chinese[0] if chinese else matches[0])
             if needs_chinese_face(char) and not chinese and chinese_cover(char):
                 foreign.append(f"{char} U+{ord(char):04X} drawn as in {matches} though a Chinese face has it")
-    check(f"[3] {name}: characters drawn", drawn > 0, "pdfplumber found no characters")
-    check(f"[3] {name}: all {drawn} characters drawn with the installed face's own glyph", not fake,
+    check(f"[3] {label}: characters drawn", drawn > 0, "pdfplumber found no characters")
+    check(f"[3] {label}: all {drawn} characters drawn with the installed face's own glyph", not fake,
           f"{len(fake)}: " + "; ".join(fake[:8]))
-    check(f"[4] {name}: ideographs and CJK punctuation in Chinese faces", not foreign,
+    check(f"[4] {label}: ideographs and CJK punctuation in Chinese faces", not foreign,
           f"{len(foreign)}: " + "; ".join(foreign[:8]))
     for char in SAMPLE:
         used = where.get(char, set())
-        check(f"[4] {name}: {char} U+{ord(char):04X} drawn", used, "not drawn with a real glyph")
+        check(f"[4] {label}: {char} U+{ord(char):04X} drawn", used, "not drawn with a real glyph")
         if char in FORMS + RARE:
-            check(f"[4] {name}: {char} in its Chinese form", used and all(CHINESE_FACE.search(f) for f in used), str(used))
-    check(f"[5] {name}: {EMOJI} drawn with an outline font", where.get(EMOJI), "no outline glyph")
+            check(f"[4] {label}: {char} in its Chinese form", used and all(CHINESE_FACE.search(f) for f in used), str(used))
+    check(f"[5] {label}: {EMOJI} drawn with an outline font", where.get(EMOJI), "no outline glyph")
     print(f"    {drawn} characters drawn, {len(fake)} without their real glyph, {len(foreign)} in a non-Chinese face; "
           + ", ".join(f"{c} {sorted(where.get(c, []))}" for c in SAMPLE))
 
