@@ -6,12 +6,20 @@
 # apt-get.
 set -euo pipefail
 
+# Fonts: Noto CJK SC and AR PL for the official faces; BabelStone Han (Chinese forms) and
+# Hanazono for the rare ideographs of CJK Extensions B to H; Symbola for emoji, as outlines,
+# which LibreOffice's PDF export draws (it prints colour bitmap emoji blank). See
+# templates/fonts/fonts.conf.
 apt_packages=(
   pkg-config libxlsxwriter-dev libzip-dev libxml2
   libreoffice-writer-nogui libreoffice-calc-nogui
   time poppler-utils fontconfig fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming fonts-hanazono fonts-liberation
+  fonts-babelstone-han fonts-symbola
   chromium chromium-driver
 )
+# The checks run where a colour emoji font is installed too, as on many desktops: the
+# shipped fontconfig file must keep it out of PDFs (check_glyphs).
+if [ "${1:-}" = "--with-test-readers" ]; then apt_packages+=(fonts-noto-color-emoji); fi
 # The tests parse the web page's script with node; Debian's nodejs only when no node is on PATH.
 command -v node >/dev/null || apt_packages+=(nodejs)
 

@@ -15,6 +15,7 @@ python3 Tests/independent/check_forms.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_notices.py --gongwen "$bin" || status=1
 python3 Tests/independent/audit_gbt9704.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_page_numbers.py --gongwen "$bin" || status=1
+python3 Tests/independent/check_glyphs.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_collect.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_returned_files.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_batch.py --gongwen "$bin" || status=1

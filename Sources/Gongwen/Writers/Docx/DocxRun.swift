@@ -1,6 +1,12 @@
 /// The character formatting of a run, written with explicit `w:ascii`, `w:hAnsi`,
 /// `w:eastAsia` and `w:cs` fonts and never theme attributes, which would override them.
 struct DocxRunStyle: Equatable {
+    /// The language of East Asian text in every run and in the document defaults. Word, WPS and
+    /// LibreOffice choose a face's Chinese or Japanese forms (直骨角写画) by it: LibreOffice printed
+    /// the Japanese forms from Noto Serif CJK SC for a run in ja-JP. On each run, not only in the
+    /// defaults, so that text pasted into another document stays Chinese.
+    static let eastAsianLanguage = "zh-CN"
+
     var eastAsia: String
     var latin: String
     var size: Double
@@ -29,6 +35,7 @@ struct DocxRunStyle: Equatable {
             if let spacing { x.empty("w:spacing", ["w:val": String(spacing)]) }
             x.empty("w:sz", ["w:val": String(DocxUnits.halfPoints(size))])
             x.empty("w:szCs", ["w:val": String(DocxUnits.halfPoints(size))])
+            x.empty("w:lang", ["w:eastAsia": Self.eastAsianLanguage])
         }
     }
 }

@@ -14,7 +14,7 @@ struct StylesPart {
                         x.empty("w:rFonts", ["w:ascii": latin, "w:hAnsi": latin, "w:eastAsia": defaultFont.eastAsia, "w:cs": latin])
                         x.empty("w:sz", ["w:val": String(DocxUnits.halfPoints(defaultFont.size))])
                         x.empty("w:szCs", ["w:val": String(DocxUnits.halfPoints(defaultFont.size))])
-                        x.empty("w:lang", ["w:val": "en-US", "w:eastAsia": "zh-CN", "w:bidi": "ar-SA"])
+                        x.empty("w:lang", ["w:val": "en-US", "w:eastAsia": DocxRunStyle.eastAsianLanguage, "w:bidi": "ar-SA"])
                     }
                 }
                 x.element("w:pPrDefault") { x in
