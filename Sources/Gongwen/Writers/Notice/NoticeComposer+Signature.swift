@@ -94,7 +94,7 @@ extension NoticeComposer {
         var date = gridParagraph()
         date.alignment = .right
         date.right = 4 * character
-        date.keepNext = notice.document.note != nil
+        date.keepNext = true   // with 附注, or the room under the seal
         date.add(notice.date, bodyStyle())
         date.write(to: &x)
     }
@@ -110,5 +110,22 @@ extension NoticeComposer {
                     x: centerX - diameter / 2, y: line - height / 2).write(to: &run)
         p.addRaw(run.xml)
         nextDrawingID += 1
+    }
+}
+
+extension NoticeComposer {
+    /// Room under a sealed date for the seal's lower part: a seal centred between name and
+    /// date reaches about a line below the date, and would hang below the text block when the
+    /// date ends a page. An empty line kept with the date (and 附注) gives it that room on the
+    /// page, and the next text starts after it.
+    mutating func writeSealRoom() {
+        guard notice.document.signature.isSealed, notice.seals.contains(where: { $0 != nil }) else { return }
+        let radius = DocxUnits.twips(millimetres: layout.sealDiameter) / 2
+        // Below the date line: the seal's centre is on the top of the date line.
+        let below = radius - line - (notice.document.note == nil ? 0 : line)
+        guard below > 0 else { return }
+        var room = DocxParagraph()
+        room.exactLine = below + DocxUnits.twips(millimetres: 1)
+        room.write(to: &x)
     }
 }

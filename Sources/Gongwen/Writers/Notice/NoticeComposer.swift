@@ -93,6 +93,7 @@ struct NoticeComposer {
         writeAttachmentList()
         writeSignature()
         writeNote()
+        writeSealRoom()
         writeAttachments()
         writeColophon()
         return (x.xml, endSection())

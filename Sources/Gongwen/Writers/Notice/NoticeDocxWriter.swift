@@ -15,7 +15,7 @@ public struct NoticeDocxWriter: Sendable {
         for footers in DocxSection.Footers.allCases where composer.footerSets.contains(footers) {
             for side in [FooterPart.Side.odd, .even] {
                 let part = FooterPart(side: side, placement: layout.footerPlacement(footers), font: f.pageNumber,
-                                      indent: layout.characterTwips)
+                                      indent: DocxUnits.twips(points: f.pageNumber.size))
                 parts.append((footers.partName(side), DocxContentType.footer, DocxRelationshipType.footer,
                               Data(part.xml.utf8), footers.relationshipID(side)))
             }

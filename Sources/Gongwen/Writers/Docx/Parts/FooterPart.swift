@@ -35,7 +35,8 @@ struct FooterPart {
     var side: Side
     var placement: Placement = .below
     var font: FontSpec
-    /// One character of indent, in twips.
+    /// One character of indent, in twips: a character of the number's own size (四号), as
+    /// the 版记 counts its indents in its own 四号.
     var indent: Int
 
     var xml: String {
