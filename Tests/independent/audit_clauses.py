@@ -636,8 +636,14 @@ def page_numbers(doc, e, m):
                 wrong.append(f"p{p.number} landscape number not turned (along the page's bottom)")
             elif dashes:
                 tops.append((p.number, 297 - max(g.ink[2] for g in dashes) - BOTTOM))
+                # the ends of the line by the dashes' advances, as on portrait pages: an em
+                # dash's ink is centred in its one-em advance (14 pt), so the advance ends
+                # half the difference beyond the ink (pdfplumber's boxes of turned glyphs are
+                # not their advances)
+                em = 14 / 72 * 25.4
+                inset = max(0.0, (em - (dashes[-1].ink[3] - dashes[-1].ink[1])) / 2)
                 ys = [v for g in dashes for v in (g.ink[1], g.ink[3])]
-                (odd if p.number % 2 else even).append((p.number, max(ys) if p.number % 2 else min(ys)))
+                (odd if p.number % 2 else even).append((p.number, max(ys) + inset if p.number % 2 else min(ys) - inset))
     m.fact(not wrong, "numbers — N — in order, landscape ones turned" if not wrong else "; ".join(wrong[:6]) + ("…" if len(wrong) > 6 else ""))
     if tops:
         m.near_all("dash top below the block", tops, 7)
