@@ -47,9 +47,9 @@ CLAUSES = [  # (name, function name in audit_clauses), in the order of the stand
 
 
 class Case:
-    def __init__(self, name, path, notice, title_words=None, pending=()):
+    def __init__(self, name, path, notice, title_words=None, pending=(), end_line=None):
         self.name, self.path, self.notice = name, Path(path), notice
-        self.title_words, self.pending = title_words, list(pending)
+        self.title_words, self.pending, self.end_line = title_words, list(pending), end_line
 
 
 def example_cases():
@@ -61,7 +61,7 @@ def stress_cases(folder):
     import stress_notices
     out = []
     for c in stress_notices.cases():
-        out.append(Case(c.name, c.write(Path(folder) / c.name), c.notice, c.title_words, c.pending))
+        out.append(Case(c.name, c.write(Path(folder) / c.name), c.notice, c.title_words, c.pending, c.end_line))
     return out
 
 
@@ -187,10 +187,15 @@ def body(env, args):
             print(f"  [{clause}] {f['case']}: {verdict}: {text}")
             if f["held"] is not None:
                 check(f"[{clause}] {f['case']}", f["held"], f["text"])
-    ends = sorted({info["body_end"][1] for (c, _), (_, info) in zip(jobs, results)
-                   if info["body_end"] and c.name.startswith("stress")})
-    print(f"\nstress notices' bodies end on lines {ends} of their pages "
-          f"({len(ends)} of 22 lines; cases refused by main cover the rest)")
+    made = sorted({c.end_line for c in cases if getattr(c, "end_line", None)})
+    ends = {c.name: (c.end_line, info["body_end"]) for (c, _), (_, info) in zip(jobs, results)
+            if info["body_end"] and getattr(c, "end_line", None)}
+    print("\nstress notices' bodies, made to end on line → ended on (page, line): "
+          + ", ".join(f"{n} {want}→{got[0]}/{got[1]}" for n, (want, got) in sorted(ends.items())))
+    if not args.only:
+        check("stress bodies made to end on every line 1-22 of a page", made == list(range(1, 23)), str(made))
+    hit = sorted({got[1] for want, got in ends.values() if got[1] == want})
+    print(f"ended where made to on lines {hit}; the rest carried lines over to the signature or missed by the 版头's estimate")
     if args.report:
         write_report(args.report, by_clause, cases, renders)
 

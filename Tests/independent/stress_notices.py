@@ -51,8 +51,10 @@ class Case:
     """One generated notice: its name, the JSON, and what the audit needs to know about it
     that the JSON does not say (the title's words, the shapes main may refuse)."""
 
-    def __init__(self, name, notice, title_words, pending=()):
+    def __init__(self, name, notice, title_words, pending=(), end_line=None):
         self.name, self.notice, self.title_words, self.pending = name, notice, title_words, list(pending)
+        # The line of its page the body was made to end on, were nothing carried over.
+        self.end_line = end_line
 
     def write(self, folder):
         """Writes notice.json and the seal into folder; returns the notice's path."""
@@ -106,6 +108,22 @@ def _body(rng, total_lines, rare):
     return blocks
 
 
+LINE_MM = 225 / 22
+
+
+def page_one_lines(notice, title_lines):
+    """How many body lines page 1 holds under this notice's 版头, from the layout's numbers:
+    the mark's top 35 mm into the text block, 52.5 pt a line of it, 发文字号 two lines below,
+    the red line's border (6 pt and its 0.5 mm), the title two lines below it, 主送机关 one
+    line below the title; body lines are 579 twips (225/22 mm) each."""
+    signers = notice.get("signer") or []
+    signer_lines = (len(signers) + 1) // 2 if isinstance(signers, list) else 1
+    used = 35 + len(notice["issuer"]["organs"]) * 52.5 / 72 * 25.4
+    used += (2 * 579 - 105) / 1440 * 25.4 + signer_lines * LINE_MM + 6 / 72 * 25.4 + 0.5
+    used += (2 + title_lines) * LINE_MM + 2 * LINE_MM
+    return int((225 - used) // LINE_MM)
+
+
 def cases(seed=SEED, count=30):
     rng = random.Random(seed)
     out = []
@@ -132,7 +150,11 @@ def cases(seed=SEED, count=30):
                 pending.append("signer as a list")
         notice["title"] = title
         notice["recipients"] = "各县（市、区）科技局，各有关单位："
-        notice["body"] = _body(rng, 23 + i, rare=i % 5 == 0 or i == 1)
+        # The body runs over page 1 and ends on line 1 + i % 22 of a later page: every line
+        # of a page is where some case's body ends (before lines are carried to the signature).
+        end_line = 1 + i % 22
+        notice["body"] = _body(rng, page_one_lines(notice, 1 + i % 4) + 22 * (i % 2) + end_line,
+                               rare=i % 5 == 0 or i == 1)
         attachments = []
         form_id, form_name, _ = FORMS[i % len(FORMS)]
         if i % 3 != 1:
@@ -163,7 +185,7 @@ def cases(seed=SEED, count=30):
             n_copy = [1, 3, 7, 11][i % 4]  # 抄送 of 1, 2, 3 and 4 lines
             notice["colophon"] = {"copyTo": COPY_TO[:n_copy], "printer": "示例市科学技术局办公室",
                                   "printDate": notice["date"]}
-        out.append(Case(f"stress-{i + 1:02d}", notice, words, pending))
+        out.append(Case(f"stress-{i + 1:02d}", notice, words, pending, end_line))
     return out
 
 
