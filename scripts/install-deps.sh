@@ -7,7 +7,7 @@
 set -euo pipefail
 
 apt_packages=(
-  pkg-config libxlsxwriter-dev libzip-dev libxml2
+  pkg-config libxlsxwriter-dev libzip-dev libicu-dev libfriso-dev libxml2
   libreoffice-writer-nogui libreoffice-calc-nogui
   time poppler-utils fontconfig fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming fonts-hanazono fonts-liberation
   chromium chromium-driver

@@ -14,11 +14,8 @@ extension NoticeComposer {
             label.keepNext = true
             label.add(many ? "附件\(i + 1)" : "附件", bodyStyle(layout.fonts.attachmentLabel))
             label.write(to: &x)
-            var title = gridParagraph(before: 1)
-            title.alignment = .center
-            title.keepNext = true
-            title.add(attachment.name, DocxRunStyle(font: layout.fonts.title, latin: layout.fonts.latin))
-            title.write(to: &x)
+            // The title on the third line, broken to the text block of this page's orientation.
+            writeTitleLines([attachment.name], before: 1, width: DocxUnits.twips(millimetres: layout.page.setup(orientation).textWidth))
             switch attachment.content {
             case .form(let sheet):
                 gridParagraph().write(to: &x)

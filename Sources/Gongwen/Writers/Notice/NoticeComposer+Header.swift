@@ -109,13 +109,21 @@ extension NoticeComposer {
         p.write(to: &x)
     }
 
-    /// 标题 two lines below the red line, centred, each given line on its own.
+    /// 标题 two lines below the red line, centred, one paragraph a line: the lines as given,
+    /// a line wider than the text block broken between words into a trapezoid or diamond.
     mutating func writeTitle() {
-        for (i, title) in notice.document.title.enumerated() {
-            var p = gridParagraph(before: i == 0 ? 2 : 0)
+        writeTitleLines(notice.document.title, before: 2, width: textWidth)
+    }
+
+    /// Title lines in 二号 at their full width (no condensing), the first `before` lines down,
+    /// kept with what follows; broken to fit `width` twips.
+    mutating func writeTitleLines(_ title: [String], before: Int, width: Int) {
+        let font = layout.fonts.title
+        for (i, line) in TitleLines.lines(of: title, size: font.size, width: Double(width) / 20).enumerated() {
+            var p = gridParagraph(before: i == 0 ? before : 0)
             p.alignment = .center
             p.keepNext = true
-            p.add(title, DocxRunStyle(font: layout.fonts.title, latin: layout.fonts.latin))
+            p.add(line, DocxRunStyle(font: font, latin: layout.fonts.latin))
             p.write(to: &x)
         }
     }
