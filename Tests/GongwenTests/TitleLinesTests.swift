@@ -83,9 +83,17 @@ struct TitleLinesTests {
             let rising = zip(widths[...peak], widths[...peak].dropFirst()).allSatisfy { $0 <= $1 + 0.01 }
             let falling = zip(widths[peak...], widths[peak...].dropFirst()).allSatisfy { $0 + 0.01 >= $1 }
             let trapezoid = peak == widths.count - 1 || widths[peak...].allSatisfy { abs($0 - widths[peak]) < 0.01 }
-            // A diamond: grows to a line in the middle, then shrinks; never an inverted trapezoid.
-            #expect(rising && (trapezoid || (peak > 0 && falling)), "\(ems) em: \(widths)")
+            // A diamond: grows to a line in the middle, then shrinks, its first line no longer
+            // than its last; never an inverted trapezoid.
+            #expect(rising && (trapezoid || (peak > 0 && falling && widths[0] <= widths.last! + 0.01)), "\(ems) em: \(widths)")
         }
+    }
+
+    @Test func aTitleNoTrapezoidFitsIsADiamond() {
+        // 48 ems on 20: three lines; no three-line trapezoid exists between its words.
+        let name = "2025年全市科技活动周分会场重点项目（活动）备案表及各县（市、区）开发区科技行政主管部门报送汇总表"
+        #expect(TitleLines.lines(of: [name], size: Self.size, width: Self.block)
+            == ["2025年全市科技活动周分会场", "重点项目（活动）备案表及各县（市、区）", "开发区科技行政主管部门报送汇总表"])
     }
 
     @Test func aTitleThatFitsStaysOnOneLine() {

@@ -148,7 +148,8 @@ enum TitleShape {
         guard ends.count <= 80, fewest <= 8 else { return nil }
         for lines in [fewest, fewest + 1] where lines <= ends.count - 1 {
             let search = ShapeSearch(ends: ends, capacity: capacity, lines: lines, segments: segments)
-            if let cuts = search.best(.trapezoid) ?? search.best(.diamond) { return cuts }
+            if let cuts = search.best(.trapezoid)
+                ?? DiamondSearch(ends: ends, capacity: capacity, lines: lines, segments: segments).best() { return cuts }
         }
         return nil
     }
@@ -182,18 +183,18 @@ enum TitleShape {
 }
 
 /// An exact search over the ways to cut a line into `lines` lines at `ends`, by the shape
-/// their widths make from top to bottom.
+/// their widths make from top to bottom: never shrinking (a trapezoid), or any.
 struct ShapeSearch {
-    enum Shape { case trapezoid, diamond, any }
+    enum Shape { case trapezoid, any }
 
     let ends: [Int]
     let capacity: Int
     let lines: Int
     let segments: TitleSegments
 
-    /// Where a run of line widths stands: all equal so far, grown at least once and never
-    /// shrunk, or shrunk after growing (a diamond's lower half). Any shape is `level`.
-    private enum Phase: Int, CaseIterable { case level, grown, shrunk }
+    /// Where a run of line widths stands: all equal so far, or grown at least once and never
+    /// shrunk. Any shape is `level`.
+    private enum Phase: Int, CaseIterable { case level, grown }
 
     /// The cuts of the most even arrangement of `shape`, or nil if there is none.
     func best(_ shape: Shape) -> [Int]? {
@@ -229,7 +230,6 @@ struct ShapeSearch {
         }
         let wanted: [Phase] = switch shape {
         case .trapezoid: [.level, .grown]
-        case .diamond: [.shrunk]
         case .any: [.level]
         }
         // The cheapest final state; on a tie the longer last line, so the heavier line is below.
@@ -256,20 +256,69 @@ struct ShapeSearch {
         return cuts.reversed()
     }
 
-    /// The phase after a line `current` wide follows one `previous` wide, or nil if the
-    /// shape does not allow it: a trapezoid never shrinks; a diamond shrinks only after it
-    /// has grown, and never grows again.
+    /// The phase after a line `current` wide follows one `previous` wide, or nil if a
+    /// trapezoid does not allow it (it never shrinks).
     private func next(_ phase: Phase, from previous: Int, to current: Int, shape: Shape) -> Phase? {
         if shape == .any { return .level }
-        switch phase {
-        case .level:
-            if current == previous { return .level }
-            return current > previous ? .grown : nil
-        case .grown:
-            if current >= previous { return .grown }
-            return shape == .diamond ? .shrunk : nil
-        case .shrunk:
-            return current <= previous ? .shrunk : nil
+        if current == previous { return phase }
+        return current > previous ? .grown : nil
+    }
+}
+
+/// The most even diamond: lines that grow to one in the middle and then shrink, the first
+/// no longer than the last (the trapezoid's rule, upper no heavier than lower, between the
+/// outer lines, which a sum of squares alone would not keep). The diamond rule spans the
+/// whole title, so this enumerates the cuts depth first, pruned by the capacity of the
+/// lines left; a budget of steps bounds the search for texts no title has.
+struct DiamondSearch {
+    let ends: [Int]
+    let capacity: Int
+    let lines: Int
+    let segments: TitleSegments
+
+    static let budget = 200_000
+
+    func best() -> [Int]? {
+        guard lines >= 3 else { return nil }
+        let n = ends.count
+        var best: (cost: Int, cuts: [Int])?
+        var steps = 0
+        var cuts = [0]
+        var widths: [Int] = []
+
+        func walk(_ from: Int, _ cost: Int, shrinking: Bool) {
+            steps += 1
+            guard steps < Self.budget else { return }
+            if let best, cost >= best.cost { return }
+            let left = lines - widths.count
+            if left == 0 {
+                guard from == n - 1, shrinking, widths[0] <= widths[widths.count - 1] else { return }
+                best = (cost, cuts.map { ends[$0] })
+                return
+            }
+            // What is left must fit the lines left.
+            guard segments.width(ends[from], ends[n - 1]) <= left * capacity else { return }
+            let last = left == 1
+            for to in (from + 1)..<n where !last || to == n - 1 {
+                let w = segments.width(ends[from], ends[to])
+                if w > capacity { break }
+                var down = shrinking
+                if let previous = widths.last {
+                    if shrinking && w > previous { continue }
+                    if !shrinking && w < previous {
+                        // Shrinking starts only after growing at least once.
+                        guard previous > widths[0] else { continue }
+                        down = true
+                    }
+                }
+                cuts.append(to)
+                widths.append(w)
+                walk(to, cost + w * w, shrinking: down)
+                cuts.removeLast()
+                widths.removeLast()
+            }
         }
+        walk(0, 0, shrinking: false)
+        return best?.cuts
     }
 }
