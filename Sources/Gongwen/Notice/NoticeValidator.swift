@@ -58,6 +58,9 @@ public struct NoticeValidator: Sendable {
                     issues.append(FieldIssue(key: path + ".form.template", label: "附件表格", rule: .unknownTemplate))
                     continue
                 }
+                for (j, note) in (form.notes ?? []).enumerated() {
+                    text(note, "\(path).form.notes[\(j)]", "填表说明", required: true)
+                }
                 var values = FormValues.blank
                 if let data = form.data {
                     do {
@@ -66,7 +69,9 @@ public struct NoticeValidator: Sendable {
                         issues += error.issues.map { FieldIssue(key: "\(path).form.data.\($0.key)", label: $0.label, rule: $0.rule) }
                     }
                 }
-                attachments.append(ValidatedAttachment(name: attachment.name, content: .form(FormSheetBuilder.build(template, values: values))))
+                var sheet = FormSheetBuilder.build(template, values: values)
+                if let notes = form.notes { sheet.notes = notes }
+                attachments.append(ValidatedAttachment(name: attachment.name, content: .form(sheet)))
             case (nil, let body?):
                 checkBlocks(body, path: path + ".body", into: &issues)
                 attachments.append(ValidatedAttachment(name: attachment.name, content: .text(body)))
