@@ -39,8 +39,9 @@ public struct NoticeValidator: Sendable {
         for (i, organ) in notice.issuer.organs.enumerated() { text(organ, "issuer.organs[\(i)]", "发文机关标志", required: true) }
         text(notice.issuer.suffix, "issuer.suffix", "发文机关标志")
         text(notice.documentNumber, "documentNumber", "发文字号")
-        if let number = notice.documentNumber, !Self.isDocumentNumber(number) {
-            issues.append(FieldIssue(key: "documentNumber", label: "发文字号", rule: .documentNumber))
+        // One issue for each part that breaks the rule, each saying which.
+        for problem in notice.documentNumber.map(DocumentNumberProblem.problems) ?? [] {
+            issues.append(FieldIssue(key: "documentNumber", label: "发文字号", rule: .documentNumber(problem)))
         }
         text(notice.signer, "signer", "签发人")
         if notice.title.isEmpty { issues.append(FieldIssue(key: "title", label: "标题", rule: .required)) }
@@ -124,11 +125,6 @@ public struct NoticeValidator: Sendable {
             }
             if let body = block.body { checkBlocks(body, path: here + ".body", into: &issues) }
         }
-    }
-
-    /// 机关代字〔2020〕2号: a four-digit year in 六角括号, a number without leading zeros or 第.
-    static func isDocumentNumber(_ s: String) -> Bool {
-        s.wholeMatch(of: /[^〔〕\[\]（）()第]+〔[0-9]{4}〕[1-9][0-9]*号/) != nil
     }
 
     /// 2020-07-22 → 2020年7月22日, or nil when it is not a real date.
