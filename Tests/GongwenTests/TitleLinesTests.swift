@@ -20,8 +20,8 @@ struct TitleLinesTests {
     /// Words that a break must never split.
     static let words = ["关于", "举办", "报送", "分会场", "印发", "2025", "2021", "COVID-19", "年度"]
 
-    /// A line's width in points as LibreOffice sets the title: a Chinese character or a
-    /// full-width mark one em, a digit or small letter half an em, a capital at most three
+    /// A line's width in points as LibreOffice sets the title: a Chinese character, a
+    /// full-width mark or an emoji one em, a digit or small letter half an em, a capital at most three
     /// quarters, and a fifth of an em where Chinese meets a Latin letter or digit.
     static func points(_ line: String) -> Double {
         var ems = 0.0
@@ -29,6 +29,8 @@ struct TitleLinesTests {
         func wide(_ s: Unicode.Scalar) -> Bool { s.value >= 0x2E80 }
         func latin(_ s: Unicode.Scalar) -> Bool { !wide(s) && (s.properties.isAlphabetic || s.properties.numericType != nil) }
         for s in line.unicodeScalars {
+            // Combining marks and format characters take no room of their own.
+            if [.nonspacingMark, .enclosingMark, .format].contains(s.properties.generalCategory) { previous = s; continue }
             if let p = previous, (wide(p) && latin(s)) || (latin(p) && wide(s)) { ems += 0.2 }
             ems += wide(s) ? 1 : (("A"..."Z").contains(s) ? 0.75 : 0.5)
             previous = s
@@ -118,6 +120,26 @@ struct TitleLinesTests {
         let lines = TitleLines.lines(of: ["关于" + long + "的通知"], size: Self.size, width: Self.block)
         #expect(lines.joined() == "关于" + long + "的通知")
         #expect(lines.allSatisfy { Self.points($0) <= Self.block })
+    }
+
+    @Test func anyTextBreaksWithoutLosingACharacterOrSplittingOne() {
+        // A fixed pseudo-random mix of scripts, marks, emoji, brackets, digits and spaces.
+        let pool = Array("关于举办报送分会场的通知科技活动周（）《》“”、，。〔〕ABCxyz0123 é\u{301}👍🏽🇨🇳—…") + ["e\u{301}\u{302}"]
+        var seed: UInt64 = 0x9704
+        func next(_ n: Int) -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int((seed >> 33) % UInt64(n))
+        }
+        for _ in 0..<150 {
+            let text = String((0..<(5 + next(60))).map { _ in pool[next(pool.count)] })
+            let ems = 2.0 + Double(next(24))
+            let lines = TitleLines.lines(of: [text], size: Self.size, width: ems * Self.size)
+            let squeezed = { (s: String) in s.unicodeScalars.filter { !$0.properties.isWhitespace }.map(\.value) }
+            #expect(squeezed(lines.joined()) == squeezed(text), "\(text) → \(lines)")
+            #expect(lines.allSatisfy { Self.points($0) <= ems * Self.size + 0.01 }, "\(ems) em: \(lines)")
+            // Lines end between characters: each line is whole characters of the text.
+            #expect(lines.flatMap { Array($0) }.filter { !$0.isWhitespace } == Array(text).filter { !$0.isWhitespace })
+        }
     }
 
     @Test func theSegmenterKeepsTheCompoundsICUSplits() throws {

@@ -109,10 +109,15 @@ enum TitleBreaks {
     /// 2. between words: places that are both an ICU word boundary and an ICU line-break
     ///    opportunity and lie inside no word of the Chinese dictionary;
     /// 3. every line-break opportunity, for a word wider than the block (a long Latin name);
-    /// 4. every scalar.
+    /// 4. between any two characters (grapheme clusters: a combining mark stays with its base).
     static func candidates(in text: String, scalars: [Unicode.Scalar]) -> [Set<Int>] {
         let count = scalars.count
-        let all = Set(0...count)
+        var all: Set<Int> = [0]
+        var offset = 0
+        for character in text {
+            offset += character.unicodeScalars.count
+            all.insert(offset)
+        }
         let lines = ICUBreaks.boundaries(.line, in: text) ?? all
         let words = ICUBreaks.boundaries(.word, in: text) ?? all
         var between = lines.intersection(words)
