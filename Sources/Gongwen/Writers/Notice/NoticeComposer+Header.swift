@@ -139,16 +139,19 @@ extension NoticeComposer {
     }
 
     /// Title lines in 二号 at their full width (no condensing), the first `before` lines down,
-    /// kept with what follows; broken to fit `width` twips.
-    mutating func writeTitleLines(_ title: [String], before: Int, width: Int) {
+    /// kept with what follows; broken to fit `width` twips. Returns how many lines it took.
+    @discardableResult
+    mutating func writeTitleLines(_ title: [String], before: Int, width: Int) -> Int {
         let font = layout.fonts.title
-        for (i, line) in TitleLines.lines(of: title, size: font.size, width: Double(width) / 20).enumerated() {
+        let lines = TitleLines.lines(of: title, size: font.size, width: Double(width) / 20)
+        for (i, line) in lines.enumerated() {
             var p = gridParagraph(before: i == 0 ? before : 0)
             p.alignment = .center
             p.keepNext = true
             p.add(line, DocxRunStyle(font: font, latin: layout.fonts.latin))
             p.write(to: &x)
         }
+        return lines.count
     }
 
     /// 主送机关 one line below the title, flush left.
