@@ -29,11 +29,20 @@ let package = Package(
             pkgConfig: "libzip",
             providers: [.apt(["libzip-dev"])]
         ),
+        // ICU's word and line boundaries (UAX #29, #14), for breaking titles between words
+        // (Debian's libicu-dev; ICU's headers stay inside the target, see its header).
+        .target(name: "CICU", linkerSettings: [.linkedLibrary("icuuc")]),
+        // A dictionary word segmenter for Chinese, for the compounds ICU's dictionary splits.
+        .systemLibrary(
+            name: "CFriso",
+            pkgConfig: "friso",
+            providers: [.apt(["libfriso-dev"])]
+        ),
         // glibc's mallopt, which the Glibc module does not carry (see AllocatorTuning).
         .target(name: "CAllocator"),
         .target(
             name: "Gongwen",
-            dependencies: ["CXlsxWriter", "CZip", "CAllocator"]
+            dependencies: ["CXlsxWriter", "CZip", "CAllocator", "CICU", "CFriso"]
         ),
         .executableTarget(
             name: "GongwenCLI",

@@ -11,7 +11,7 @@ set -euo pipefail
 # which LibreOffice's PDF export draws (it prints colour bitmap emoji blank). See
 # templates/fonts/fonts.conf.
 apt_packages=(
-  pkg-config libxlsxwriter-dev libzip-dev libxml2
+  pkg-config libxlsxwriter-dev libzip-dev libicu-dev libfriso-dev libxml2
   libreoffice-writer-nogui libreoffice-calc-nogui
   time poppler-utils fontconfig fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming fonts-hanazono fonts-liberation
   fonts-babelstone-han fonts-symbola

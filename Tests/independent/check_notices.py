@@ -25,6 +25,13 @@ Checks (see /work/shared/design/gbt9704.md):
     hidden in a private mount namespace; skipped when that is not possible).
  7. With --previews DIR: a PNG of page 1 and of the last page of each example
     (DIR/notice-000.png, DIR/notice-000-last.png ...), each under 150 KB.
+ 8. Every example notice is valid against templates/schema/notice.schema.json.
+ 9. A notice replaces or drops its attached forms' notes: 004 with the first form's notes
+    replaced and the second's dropped (`notes: []`) prints its own lines and none of the
+    templates' (another office's deadline and contact), which 004 as it is prints.
+10. The issuer mark of 000, too long for one line at 42 pt, is compressed, not shrunk: its
+    red ink (page 1 rasterised by pdftoppm) lies within the text block and is as tall as the
+    uncompressed mark of 001.
 
 Usage (from the repo root):
     python3 Tests/independent/check_notices.py --gongwen .build/debug/gongwen \
@@ -193,8 +200,9 @@ def check_pdf(label, notice, pdf):
     # page 1: issuer mark, document number, title
     p1 = squash(raw[0])
     issuer = notice["issuer"]
-    mark = squash("".join(issuer["organs"]))
-    check(f"{name}: page 1 has the issuer mark {mark}", mark in p1, raw[0][:200])
+    # each organ's name: in a joint mark 文件 stands beside the names and may fall between them
+    missing = [o for o in issuer["organs"] if squash(o) not in p1]
+    check(f"{name}: page 1 has the issuer mark {'、'.join(issuer['organs'])}", not missing, raw[0][:200])
     suffix = issuer.get("suffix", "文件")
     if suffix:
         check(f"{name}: page 1 has the mark's suffix {suffix}", suffix in p1, raw[0][:200])
@@ -464,6 +472,99 @@ def check_schema():
         check(f"[8] {path.name} is valid against the notice schema", not errors, "; ".join(errors[:3]))
 
 
+# ---------------------------------------------------------------- check 9
+
+def attachment_text(raw):
+    """The squashed text of the attachment pages: from the first page headed 附件 on."""
+    first = next((i for i, page in enumerate(raw) if squash(page).startswith("附件")), len(raw))
+    return squash("".join(without_page_number(p) for p in raw[first:]))
+
+
+def check_form_notes(env, rendered):
+    name = "[9] form notes"
+    plain = next((pdf for label, _, pdf in rendered if label == "004"), None)
+    if not check(f"{name}: 004 rendered", plain):
+        return
+    notice = load_notice("examples/notices/004.json")
+    templates = [a["form"]["template"] for a in notice["attachments"]]
+    assert templates == ["key-project-2021", "open-institution-2021"]
+    theirs = [squash(n) for t in templates for n in load_template(t)["notes"]]
+    assert theirs, "the templates have notes"
+    text = attachment_text(pdf_pages(plain))
+    check(f"{name}: 004 as it is prints the templates' notes under its forms", all(n in text for n in theirs),
+          f"missing {[n for n in theirs if n not in text]}")
+    mine = ["注：请于2021年5月12日前报濮阳市科学技术局。", "联系人：郭兵 电话：0393-8990123"]
+    notice["attachments"][0]["form"]["notes"] = mine
+    notice["attachments"][1]["form"]["notes"] = []
+    out = env.fresh_dir("notes-out")
+    p = env.run("notice", str(env.write_notice(notice, "notes")), "--out", str(out), "--pdf")
+    files = [Path(l) for l in p.stdout.strip().splitlines()]
+    if not check(f"{name}: renders with --pdf", p.returncode == 0 and len(files) == 2, f"exit {p.returncode}, {p.stderr!r}"):
+        return
+    paras = [x.text for x in docx.Document(str(files[0])).paragraphs]
+    check(f"{name}: python-docx finds the notice's notes as paragraphs", all(m in paras for m in mine), str(paras[-12:]))
+    raw = pdf_pages(files[1])
+    text = attachment_text(raw)
+    check(f"{name}: the PDF prints the notice's notes under the first form", all(squash(m) in text for m in mine),
+          "not found")
+    left = [n for n in theirs if n in text]
+    check(f"{name}: and none of the templates' notes under either form", not left, f"found {left}")
+    labels = [i for i, page in enumerate(raw) if squash(page).startswith("附件2")]
+    if check(f"{name}: 附件2 has a page", labels):
+        before = squash("".join(raw[:labels[0]]))
+        check(f"{name}: the notes are before 附件2 (on the first form's pages)", squash(mine[0]) in before, "not found")
+
+
+# ---------------------------------------------------------------- check 10
+
+def red_ink(pdf, dpi=144):
+    """(left, top, right, bottom) in points of the first band of red ink on page 1: the issuer mark."""
+    ppm = subprocess.run(["pdftoppm", "-r", str(dpi), "-f", "1", "-l", "1", "-singlefile", str(pdf)],
+                         capture_output=True).stdout
+    # binary PPM: P6, width, height, maxval, then RGB bytes
+    fields, at = [], 0
+    while len(fields) < 4:
+        while ppm[at:at + 1].isspace():
+            at += 1
+        end = at
+        while not ppm[end:end + 1].isspace():
+            end += 1
+        fields.append(ppm[at:end])
+        at = end
+    width, height = int(fields[1]), int(fields[2])
+    data = ppm[at + 1:]
+    rows = []
+    for y in range(height // 2):
+        line = data[y * width * 3:(y + 1) * width * 3]
+        xs = [x for x in range(width) if line[3 * x] > 200 and line[3 * x + 1] < 80 and line[3 * x + 2] < 80]
+        if xs:
+            rows.append((y, xs[0], xs[-1]))
+        elif rows and y - rows[-1][0] > dpi // 7:  # a gap of 1/7 inch ends the mark
+            break
+    if not rows:
+        return None
+    k = 72 / dpi
+    return (min(r[1] for r in rows) * k, rows[0][0] * k, (max(r[2] for r in rows) + 1) * k, (rows[-1][0] + 1) * k)
+
+
+def check_issuer_compressed(rendered):
+    name = "[10] issuer mark"
+    pdfs = {label: pdf for label, _, pdf in rendered}
+    if not check(f"{name}: 000 and 001 rendered", "000" in pdfs and "001" in pdfs):
+        return
+    long_, short = red_ink(pdfs["000"]), red_ink(pdfs["001"])
+    if not check(f"{name}: red ink found on page 1 of both", long_ and short, f"{long_} {short}"):
+        return
+    left, right = 28 * 72 / 25.4, (210 - 26) * 72 / 25.4  # the text block: 79.4 to 521.6 pt
+    check(f"{name}: 000's mark ({long_[0]:.1f}-{long_[2]:.1f} pt) lies within the text block ({left:.1f}-{right:.1f})",
+          long_[0] >= left - 0.5 and long_[2] <= right + 0.5, str(long_))
+    check(f"{name}: 000's mark uses most of the block (compressed to fit, not shrunk)",
+          long_[2] - long_[0] > 0.9 * (right - left), f"{long_[2] - long_[0]:.1f} pt wide")
+    tall, ref = long_[3] - long_[1], short[3] - short[1]
+    check(f"{name}: 000's glyphs are as tall as 001's uncompressed ones ({tall:.1f} vs {ref:.1f} pt)",
+          abs(tall - ref) <= 1.0, f"{tall:.1f} vs {ref:.1f}")
+
+
 # ---------------------------------------------------------------- check 7
 
 def write_previews(folder, pdfs):
@@ -507,6 +608,8 @@ def checks(env, args):
     check_bad_inputs(env)
     check_no_libreoffice(env)
     check_schema()
+    check_form_notes(env, rendered)
+    check_issuer_compressed(rendered)
     if args.previews:
         write_previews(args.previews, [(label, pdf) for label, _, pdf in rendered])
 

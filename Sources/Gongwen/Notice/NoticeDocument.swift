@@ -111,6 +111,10 @@ public struct AttachedForm: Codable, Sendable {
     public var template: String
     /// The form's data; absent for the blank form.
     public var data: JSONValue?
+    /// The lines under the form (填表说明: deadline, contact), which a template carries for
+    /// the notice it came from: absent keeps the template's, a list replaces them, `[]`
+    /// prints none.
+    public var notes: [String]?
 }
 
 /// 发文机关署名: one organ or several, with seals or without.

@@ -39,8 +39,9 @@ public struct NoticeValidator: Sendable {
         for (i, organ) in notice.issuer.organs.enumerated() { text(organ, "issuer.organs[\(i)]", "发文机关标志", required: true) }
         text(notice.issuer.suffix, "issuer.suffix", "发文机关标志")
         text(notice.documentNumber, "documentNumber", "发文字号")
-        if let number = notice.documentNumber, !Self.isDocumentNumber(number) {
-            issues.append(FieldIssue(key: "documentNumber", label: "发文字号", rule: .documentNumber))
+        // One issue for each part that breaks the rule, each saying which.
+        for problem in notice.documentNumber.map(DocumentNumberProblem.problems) ?? [] {
+            issues.append(FieldIssue(key: "documentNumber", label: "发文字号", rule: .documentNumber(problem)))
         }
         if let signers = notice.signer {
             if signers.isEmpty { issues.append(FieldIssue(key: "signer", label: "签发人", rule: .required)) }
@@ -61,6 +62,9 @@ public struct NoticeValidator: Sendable {
                     issues.append(FieldIssue(key: path + ".form.template", label: "附件表格", rule: .unknownTemplate))
                     continue
                 }
+                for (j, note) in (form.notes ?? []).enumerated() {
+                    text(note, "\(path).form.notes[\(j)]", "填表说明", required: true)
+                }
                 var values = FormValues.blank
                 if let data = form.data {
                     do {
@@ -69,7 +73,9 @@ public struct NoticeValidator: Sendable {
                         issues += error.issues.map { FieldIssue(key: "\(path).form.data.\($0.key)", label: $0.label, rule: $0.rule) }
                     }
                 }
-                attachments.append(ValidatedAttachment(name: attachment.name, content: .form(FormSheetBuilder.build(template, values: values))))
+                var sheet = FormSheetBuilder.build(template, values: values)
+                if let notes = form.notes { sheet.notes = notes }
+                attachments.append(ValidatedAttachment(name: attachment.name, content: .form(sheet)))
             case (nil, let body?):
                 checkBlocks(body, path: path + ".body", into: &issues)
                 attachments.append(ValidatedAttachment(name: attachment.name, content: .text(body)))
@@ -122,11 +128,6 @@ public struct NoticeValidator: Sendable {
             }
             if let body = block.body { checkBlocks(body, path: here + ".body", into: &issues) }
         }
-    }
-
-    /// 机关代字〔2020〕2号: a four-digit year in 六角括号, a number without leading zeros or 第.
-    static func isDocumentNumber(_ s: String) -> Bool {
-        s.wholeMatch(of: /[^〔〕\[\]（）()第]+〔[0-9]{4}〕[1-9][0-9]*号/) != nil
     }
 
     /// 2020-07-22 → 2020年7月22日, or nil when it is not a real date.

@@ -24,8 +24,9 @@ public enum FieldRule: Error, Sendable, Equatable {
     case wrongKind(expected: String, found: String)
     /// A key the form knows but this variant does not print (a warning, not an error).
     case notPrinted
-    /// A 发文字号 that is not organ code + 〔four-digit year〕 + number without leading zeros + 号.
-    case documentNumber
+    /// A 发文字号 that is not organ code + 〔four-digit year〕 + number without leading zeros + 号;
+    /// the problem names the part that breaks it.
+    case documentNumber(DocumentNumberProblem)
     /// Not a real calendar date in ISO form (2020-07-22).
     case invalidDate
     /// A 份号 that is not six digits.
@@ -50,7 +51,7 @@ public enum FieldRule: Error, Sendable, Equatable {
     public static let all: [FieldRule] = [
         .required, .notANumber, .negative, .notWholeNumber, .tooLong(limit: 0, actual: 0), .invalidEmail,
         .invalidPostcode, .invalidPhone, .forbiddenCharacter(0), .unknownKey, .wrongKind(expected: "", found: ""),
-        .notPrinted, .documentNumber, .invalidDate, .copyNumber, .unknownTemplate, .attachmentContent, .imageFile(.missing),
+        .notPrinted, .documentNumber(.missingSuffix), .invalidDate, .copyNumber, .unknownTemplate, .attachmentContent, .imageFile(.missing),
         .precision, .duplicateKey, .cellLimit(limit: 0, actual: 0),
     ]
 
@@ -96,7 +97,8 @@ public enum FieldRule: Error, Sendable, Equatable {
         case .unknownKey: "该表没有这个字段（是否拼写有误？）"
         case .wrongKind(let expected, let found): "应为\(expected)，不能是 \(found)"
         case .notPrinted: "本版本表格不含此项，已忽略"
-        case .documentNumber: "发文字号应为“机关代字〔四位年份〕序号号”，年份用六角括号〔〕，序号不编虚位、不加“第”字，如 郑科普联办〔2020〕2号"
+        case .documentNumber(let problem):
+            "\(problem)（发文字号应为“机关代字〔四位年份〕序号号”，如 郑科普联办〔2020〕2号）"
         case .invalidDate: "应为有效日期，写作 2020-07-22"
         case .copyNumber: "份号应为 6 位阿拉伯数字"
         case .unknownTemplate: "没有这个表格模板"

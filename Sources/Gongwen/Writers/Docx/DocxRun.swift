@@ -15,6 +15,9 @@ struct DocxRunStyle: Equatable {
     var color: String?
     /// Character spacing in twentieths of a point (negative condenses).
     var spacing: Int?
+    /// Horizontal scale of the glyphs in percent (`w:w`; LibreOffice's CharScaleWidth), for
+    /// text compressed to a width without a smaller size; nil for 100.
+    var characterScale: Int?
 
     init(font: FontSpec, latin: String, color: String? = nil) {
         eastAsia = font.eastAsia
@@ -33,6 +36,7 @@ struct DocxRunStyle: Equatable {
             }
             if let color { x.empty("w:color", ["w:val": color]) }
             if let spacing { x.empty("w:spacing", ["w:val": String(spacing)]) }
+            if let characterScale { x.empty("w:w", ["w:val": String(characterScale)]) }
             x.empty("w:sz", ["w:val": String(DocxUnits.halfPoints(size))])
             x.empty("w:szCs", ["w:val": String(DocxUnits.halfPoints(size))])
             x.empty("w:lang", ["w:eastAsia": Self.eastAsianLanguage])

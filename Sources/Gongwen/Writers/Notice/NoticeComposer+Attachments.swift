@@ -14,11 +14,9 @@ extension NoticeComposer {
             label.keepNext = true
             label.add(many ? "附件\(i + 1)" : "附件", bodyStyle(layout.fonts.attachmentLabel))
             label.write(to: &x)
-            var title = gridParagraph(before: 1)
-            title.alignment = .center
-            title.keepNext = true
-            title.add(attachment.name, DocxRunStyle(font: layout.fonts.title, latin: layout.fonts.latin))
-            title.write(to: &x)
+            // The title on the third line, broken to the text block of this page's orientation.
+            let titleLines = writeTitleLines([attachment.name], before: 1,
+                                             width: DocxUnits.twips(millimetres: layout.page.setup(orientation).textWidth))
             switch attachment.content {
             case .form(let sheet):
                 gridParagraph().write(to: &x)
@@ -27,7 +25,7 @@ extension NoticeComposer {
                 // Room left under the label, the title and the blank lines, and beside the
                 // header line and notes, so that a grid form stays on its page.
                 let textHeight = (page.paperSize.height - page.margins.top - page.margins.bottom) / 25.4 * 72
-                let taken = Double((4 + (sheet.headerLine == nil ? 0 : 1) + sheet.notes.count) * line) / 20
+                let taken = Double((3 + titleLines + (sheet.headerLine == nil ? 0 : 1) + sheet.notes.count) * line) / 20
                 DocxFormTable(sheet: sheet, textWidth: width, maxHeight: textHeight - taken - 12)
                     .write(to: &x, includeTitle: false)
             case .text(let blocks):

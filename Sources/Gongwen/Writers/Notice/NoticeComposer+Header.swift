@@ -22,27 +22,48 @@ extension NoticeComposer {
         }
     }
 
-    /// The size of the issuer mark: the preset's, made smaller when the longest line would
-    /// not fit the text block (the standard: narrower than 15 mm a character, balanced).
-    func issuerSize(_ longest: Int) -> Double {
-        let fit = Double(textWidth) / 20 / Double(max(longest, 1))
-        return min(layout.fonts.issuer.size, (fit * 0.95).rounded(.down))
+    /// The size and horizontal scale of the issuer mark. The preset's size is kept (the
+    /// standard sizes the mark by its height); a longest line that would not fit the text
+    /// block is compressed horizontally to fit, as offices set long organ names. Glyphs are
+    /// never compressed below half their width: past that the size comes down as well.
+    func issuerFit(longestEms: Double) -> (size: Double, scale: Int?) {
+        let available = Double(textWidth) / 20
+        let size = layout.fonts.issuer.size
+        let natural = longestEms * size
+        guard natural > available else { return (size, nil) }
+        let scale = Int((available / natural * 100).rounded(.down))
+        guard scale < Self.narrowestIssuerScale else { return (size, scale) }
+        let smaller = (available / (longestEms * Double(Self.narrowestIssuerScale) / 100)).rounded(.down)
+        return (smaller, Self.narrowestIssuerScale)
+    }
+
+    static let narrowestIssuerScale = 50
+
+    /// The width of `text` in ems of the mark's font: Chinese a whole em, the rest half.
+    static func ems(_ text: String) -> Double {
+        let extent = TextMetrics.extent(of: text.unicodeScalars, dashIsFull: true)
+        return Double(extent.full) + Double(extent.half) / 2
     }
 
     mutating func writeIssuer() {
         let issuer = notice.document.issuer
         let suffix = issuer.suffix ?? ""
-        let longest = (issuer.organs.map(\.count).max() ?? 0) + (suffix.isEmpty ? 0 : suffix.count + (issuer.organs.count > 1 ? 1 : 0))
+        let joint = issuer.organs.count > 1 && !suffix.isEmpty
+        // One organ: name and 文件 on one line; joint: the longest name, a gap and 文件.
+        let lines = issuer.organs.map { Self.ems($0) + (issuer.organs.count == 1 ? Self.ems(suffix) : 0) }
+        let longest = (lines.max() ?? 0) + (joint ? Self.ems(suffix) + 1 : 0)
         var font = layout.fonts.issuer
-        font.size = issuerSize(longest)
+        let fit = issuerFit(longestEms: longest)
+        font.size = fit.size
         let lineHeight = DocxUnits.twips(points: font.size * 1.25)
         // A spacer puts the top of the mark 35 mm below the top of the text block.
         let top = DocxUnits.twips(millimetres: layout.issuerTop) - markLines * line - (lineHeight - DocxUnits.twips(points: font.size)) / 2
         var spacer = DocxParagraph()
         spacer.exactLine = max(top, 20)
         spacer.write(to: &x)
-        let style = DocxRunStyle(font: font, latin: layout.fonts.latin, color: layout.red)
-        if issuer.organs.count == 1 || suffix.isEmpty {
+        var style = DocxRunStyle(font: font, latin: layout.fonts.latin, color: layout.red)
+        style.characterScale = fit.scale
+        if !joint {
             for organ in issuer.organs {
                 var p = DocxParagraph()
                 p.alignment = .center
@@ -59,8 +80,10 @@ extension NoticeComposer {
     /// centred vertically against them; the whole centred on the text block.
     private mutating func writeJointIssuer(font: FontSpec, style: DocxRunStyle, lineHeight: Int, suffix: String) {
         let organs = notice.document.issuer.organs
-        let nameWidth = (organs.map(\.count).max() ?? 1) * DocxUnits.twips(points: font.size)
-        let suffixWidth = (suffix.count + 1) * DocxUnits.twips(points: font.size)
+        // The columns as wide as the compressed glyphs.
+        let em = Double(DocxUnits.twips(points: font.size)) * Double(style.characterScale ?? 100) / 100
+        let nameWidth = Int(((organs.map(Self.ems).max() ?? 1) * em).rounded(.up))
+        let suffixWidth = Int(((Self.ems(suffix) + 1) * em).rounded(.up))
         x.element("w:tbl") { x in
             DocxTableLayout(columnWidths: [nameWidth, suffixWidth], ruled: false, cellPadding: 0).write(to: &x)
             for (i, organ) in organs.enumerated() {
@@ -143,15 +166,26 @@ extension NoticeComposer {
         return (layout.red, Self.eighths(layout.redLine.thickness), max(0, min(31, Int(space.rounded()))))
     }
 
-    /// 标题 two lines below the red line, centred, each given line on its own.
+    /// 标题 two lines below the red line, centred, one paragraph a line: the lines as given,
+    /// a line wider than the text block broken between words into a trapezoid or diamond.
     mutating func writeTitle() {
-        for (i, title) in notice.document.title.enumerated() {
-            var p = gridParagraph(before: i == 0 ? 2 : 0)
+        writeTitleLines(notice.document.title, before: 2, width: textWidth)
+    }
+
+    /// Title lines in 二号 at their full width (no condensing), the first `before` lines down,
+    /// kept with what follows; broken to fit `width` twips. Returns how many lines it took.
+    @discardableResult
+    mutating func writeTitleLines(_ title: [String], before: Int, width: Int) -> Int {
+        let font = layout.fonts.title
+        let lines = TitleLines.lines(of: title, size: font.size, width: Double(width) / 20)
+        for (i, line) in lines.enumerated() {
+            var p = gridParagraph(before: i == 0 ? before : 0)
             p.alignment = .center
             p.keepNext = true
-            p.add(title, DocxRunStyle(font: layout.fonts.title, latin: layout.fonts.latin))
+            p.add(line, DocxRunStyle(font: font, latin: layout.fonts.latin))
             p.write(to: &x)
         }
+        return lines.count
     }
 
     /// 主送机关 one line below the title, flush left.
