@@ -60,7 +60,9 @@ struct NoticeHeaderTests {
 
     @Test func aLandscapeAttachmentTitleThatFitsItsWiderBlockStaysOneLine() throws {
         var notice = try NoticeTests.notice("000")
-        let name = "2020年科技活动周参与开放项目（活动）的科研机构和大学备案表汇总"  // 28.5 ems: over the portrait 20
+        // 27 ems (and a join of Han and digits): over the portrait 20, within the landscape
+        // block's 29 (225 mm: the sheet's text block turned).
+        let name = "2020年科技活动周参与开放项目的科研机构和大学备案表汇总"
         notice.attachments[1].name = name
         let (_, texts) = try Self.texts(notice)
         let label2 = try #require(texts.firstIndex(of: "附件2"))

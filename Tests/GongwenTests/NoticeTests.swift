@@ -258,9 +258,9 @@ struct NoticeTests {
         let odd = try package.xml("word/footer1.xml")
         let even = try package.xml("word/footer2.xml")
         #expect(odd.first("w:jc")?["w:val"] == "right")
-        #expect(odd.first("w:ind")?["w:right"] == "315")
+        #expect(odd.first("w:ind")?["w:right"] == "280")   // one 四号 character, the number's own size
         #expect(even.first("w:jc")?["w:val"] == "left")
-        #expect(even.first("w:ind")?["w:left"] == "315")
+        #expect(even.first("w:ind")?["w:left"] == "280")
         #expect(odd.allText.replacingOccurrences(of: " PAGE ", with: "") == "— 1 —")
         #expect(even.allText.replacingOccurrences(of: " PAGE ", with: "") == "— 2 —")
         #expect(odd.all("w:fldChar").map { $0["w:fldCharType"]! } == ["begin", "separate", "end"])

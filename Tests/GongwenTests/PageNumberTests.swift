@@ -82,8 +82,9 @@ struct PageNumberTests {
         let (_, sections, footer) = try Self.render()
         let s = try #require(sections.first { $0.landscape })
         // The strip between the text block and the number line's outer edge, as wide as the
-        // portrait footer's (bottom margin less footer distance), turned to the left edge.
-        let strip = s.bottom - s.footer
+        // portrait footer's (the sheet's bottom margin less the footer distance), turned to the
+        // left edge: the landscape page's left margin is the sheet's bottom one.
+        let strip = s.left - s.footer
         for (id, side) in [(s.odd, "odd"), (s.even, "even")] {
             let table = try #require(try footer(id).first("w:tbl"))
             let position = try #require(table.first("w:tblpPr"))
@@ -106,11 +107,11 @@ struct PageNumberTests {
             if side == "odd" {
                 // The sheet's right is the landscape page's bottom: the line's end.
                 #expect(p.first("w:jc")?["w:val"] == "right")
-                #expect(p.first("w:ind")?["w:right"] == "315")
+                #expect(p.first("w:ind")?["w:right"] == "280")   // one 四号 character
                 #expect(p.allText.replacingOccurrences(of: " PAGE ", with: "") == "— 1 —")
             } else {
                 #expect(p.first("w:jc")?["w:val"] == "left")
-                #expect(p.first("w:ind")?["w:left"] == "315")
+                #expect(p.first("w:ind")?["w:left"] == "280")
                 #expect(p.allText.replacingOccurrences(of: " PAGE ", with: "") == "— 2 —")
             }
             #expect(p.first("w:rFonts")?["w:eastAsia"] == "宋体")
