@@ -149,4 +149,30 @@ struct TitleLinesTests {
         // ICU alone would allow 报|送 and 分|会场.
         #expect(icu.isSuperset(of: [3, 5]))
     }
+
+    /// Where the dictionary's segmentation goes wrong — 各县区分会场 reads 各县|区分|会场 to
+    /// it — no line may break inside any of its words, even at a line's cost: the stress
+    /// notices of the PDF audit split 分会场 and 各县区 before.
+    @Test func aBreakSplitsNoDictionaryWordTheSegmentationMissed() {
+        let title = "征集优秀征集企业报送组织加强科普关于各县区有关事项科技活动周优秀各县区分会场企业加强全市备案表有关事项征集实施方案评选认定重点项目企业总结认定的通知"
+        let lines = TitleLines.lines(of: [title], size: Self.size, width: Self.block)
+        #expect(lines.joined() == title)
+        var offset = 0
+        var breaks: [Int] = []
+        for line in lines.dropLast() {
+            offset += line.unicodeScalars.count
+            breaks.append(offset)
+        }
+        let scalars = Array(title.unicodeScalars)
+        for word in ["各县区", "分会场", "实施方案", "备案表", "重点项目"] {
+            var from = 0
+            let w = Array(word.unicodeScalars)
+            while let at = (from...(scalars.count - w.count)).first(where: { Array(scalars[$0..<($0 + w.count)]) == w }) {
+                #expect(!breaks.contains { $0 > at && $0 < at + w.count }, "\(word) split in \(lines)")
+                from = at + 1
+                if from > scalars.count - w.count { break }
+            }
+        }
+        #expect(lines.allSatisfy { Self.points($0) <= Self.block + 0.01 })
+    }
 }

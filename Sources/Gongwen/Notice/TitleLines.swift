@@ -24,13 +24,27 @@ public enum TitleLines {
         func lines(_ cuts: [Int]) -> [String] {
             zip(cuts, cuts.dropFirst()).map { String(String.UnicodeScalarView(trimmed(scalars[$0..<$1]))) }
         }
-        // The strictest breaks that give a trapezoid or a diamond; keeping brackets whole
-        // (the first level) only where it costs no extra line.
+        // The strictest breaks between words that give a trapezoid or a diamond in the fewest
+        // lines: keeping brackets whole, one-character words with their neighbours and every
+        // dictionary word intact only where it costs no extra line.
         let shaped = levels.map { TitleShape.shaped(ends: $0, capacity: capacity, segments: segments) }
-        if let outside = shaped[0], let words = shaped[1], outside.count <= words.count { return lines(outside) }
-        if let cuts = shaped.dropFirst().lazy.compactMap({ $0 }).first { return lines(cuts) }
+        let wordLevels = shaped.prefix(TitleBreaks.wordLevels)
+        if let fewest = wordLevels.compactMap({ $0?.count }).min() {
+            // Keeping every dictionary word whole (the first two levels) is worth a line more;
+            // the other preferences only where they cost none.
+            for (level, cuts) in wordLevels.enumerated() {
+                if let cuts, cuts.count <= fewest + (level < 2 ? 1 : 0) { return lines(cuts) }
+            }
+        }
+        // A line more before a word is broken: a long title keeps its words and its shape.
+        if let cuts = levels.prefix(TitleBreaks.wordLevels).lazy.compactMap({
+            TitleShape.shaped(ends: $0, capacity: capacity, segments: segments, extraLines: 2)
+        }).first {
+            return lines(cuts)
+        }
+        if let cuts = shaped.dropFirst(TitleBreaks.wordLevels).lazy.compactMap({ $0 }).first { return lines(cuts) }
         // No such shape at any level: the fewest lines, as even as can be.
-        if let cuts = levels.dropFirst().lazy.compactMap({ TitleShape.even(ends: $0, capacity: capacity, segments: segments) }).first {
+        if let cuts = levels.dropFirst(TitleBreaks.wordLevels - 1).lazy.compactMap({ TitleShape.even(ends: $0, capacity: capacity, segments: segments) }).first {
             return lines(cuts)
         }
         return [text]
@@ -103,13 +117,21 @@ struct TitleSegments {
 
 /// Where a line of a title may break, from the strictest set to the loosest.
 enum TitleBreaks {
+    /// How many of the levels break between words.
+    static let wordLevels = 6
+
     /// Offsets in Unicode scalars, 0 and the end included:
-    /// 1. between words (below) and outside brackets and quotes (（）《》〔〕“”…, by their
+    /// 1. and 2. as 3. and 4., and inside no dictionary word found anywhere in the line, even
+    ///    one the segmentation did not choose (各县区分会场 reads 各县|区分|会场 to it);
+    /// 3. and 4. as 5. and 6., with no break next to a word of one Chinese character: such a
+    ///    word is most often bound to its neighbour (备案|表, 活动|周, 各|县区 are words apart
+    ///    in the dictionaries, one term to a reader);
+    /// 5. between words (below) and outside brackets and quotes (（）《》〔〕“”…, by their
     ///    Unicode category);
-    /// 2. between words: places that are both an ICU word boundary and an ICU line-break
-    ///    opportunity and lie inside no word of the Chinese dictionary;
-    /// 3. every line-break opportunity, for a word wider than the block (a long Latin name);
-    /// 4. between any two characters (grapheme clusters: a combining mark stays with its base).
+    /// 6. between words: places that are both an ICU word boundary and an ICU line-break
+    ///    opportunity and lie inside no word of the Chinese dictionary's segmentation;
+    /// 7. every line-break opportunity, for a word wider than the block (a long Latin name);
+    /// 8. between any two characters (grapheme clusters: a combining mark stays with its base).
     static func candidates(in text: String, scalars: [Unicode.Scalar]) -> [Set<Int>] {
         let count = scalars.count
         var all: Set<Int> = [0]
@@ -134,6 +156,17 @@ enum TitleBreaks {
             }
             if depth > 0 { outside.remove(i + 1) }
         }
-        return [outside, between, lines, all].map { $0.union([0, count]) }
+        // Boundaries on either side of a one-ideograph word.
+        let cuts = between.union([0, count]).sorted()
+        var loose: Set<Int> = []
+        for (a, b) in zip(cuts, cuts.dropFirst()) where b - a == 1 && scalars[a].properties.isIdeographic {
+            loose.formUnion([a, b])
+        }
+        var covered: Set<Int> = []
+        for word in ChineseWords.shared?.coveringWords(in: text) ?? [] {
+            covered.formUnion((word.lowerBound + 1)..<word.upperBound)
+        }
+        let glued = [outside.subtracting(loose), between.subtracting(loose)]
+        return (glued.map { $0.subtracting(covered) } + glued + [outside, between, lines, all]).map { $0.union([0, count]) }
     }
 }

@@ -6,12 +6,12 @@ enum TitleShape {
     /// The cut offsets (first 0, last the end) among `ends` of the best trapezoid or diamond
     /// with the fewest lines or one more; nil when there is none, or when some stretch
     /// between neighbouring ends is wider than `capacity`.
-    static func shaped(ends: [Int], capacity: Int, segments: TitleSegments) -> [Int]? {
+    static func shaped(ends: [Int], capacity: Int, segments: TitleSegments, extraLines: Int = 1) -> [Int]? {
         guard let fewest = fewestLines(ends: ends, capacity: capacity, segments: segments) else { return nil }
         // Titles are short: the exact search is cubic in the break places, so a text with
         // very many of them (no real title) is left to `even`.
         guard ends.count <= 80, fewest <= 8 else { return nil }
-        for lines in [fewest, fewest + 1] where lines <= ends.count - 1 {
+        for lines in fewest...(fewest + extraLines) where lines <= ends.count - 1 {
             let search = ShapeSearch(ends: ends, capacity: capacity, lines: lines, segments: segments)
             if let cuts = search.best(.trapezoid)
                 ?? DiamondSearch(ends: ends, capacity: capacity, lines: lines, segments: segments).best() { return cuts }

@@ -91,4 +91,25 @@ final class ChineseWords: @unchecked Sendable {
             }
         }
     }
+
+    /// Every dictionary word of two to five Chinese characters that stands anywhere in `text`,
+    /// overlapping or not, as ranges of Unicode scalar offsets. Where segmentations disagree
+    /// (各县|区分|会场 or 各|县区|分会场), a line kept out of all of them splits none.
+    func coveringWords(in text: String) -> [Range<Int>] {
+        let scalars = Array(text.unicodeScalars)
+        guard let dictionary = friso.pointee.dic else { return [] }
+        var found: [Range<Int>] = []
+        lock.withLock {
+            for start in scalars.indices where scalars[start].properties.isIdeographic {
+                var end = start + 1
+                while end < scalars.count, end - start < 5, scalars[end].properties.isIdeographic {
+                    end += 1
+                    var word = Array(String(String.UnicodeScalarView(scalars[start..<end])).utf8CString)
+                    let known = word.withUnsafeMutableBufferPointer { friso_dic_match(dictionary, __LEX_CJK_WORDS__, $0.baseAddress) } == 1
+                    if known { found.append(start..<end) }
+                }
+            }
+        }
+        return found
+    }
 }
