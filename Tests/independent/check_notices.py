@@ -509,7 +509,8 @@ def check_form_notes(env, rendered):
           "not found")
     left = [n for n in theirs if n in text]
     check(f"{name}: and none of the templates' notes under either form", not left, f"found {left}")
-    labels = [i for i, page in enumerate(raw) if squash(page).startswith("附件2")]
+    # a turned landscape page number may come first in pdftotext's reading
+    labels = [i for i, page in enumerate(raw) if squash(without_page_number(page)).lstrip("—0123456789").startswith("附件2")]
     if check(f"{name}: 附件2 has a page", labels):
         before = squash("".join(raw[:labels[0]]))
         check(f"{name}: the notes are before 附件2 (on the first form's pages)", squash(mine[0]) in before, "not found")

@@ -47,7 +47,7 @@ from PIL import Image
 from harness import GongwenEnv, arguments, check, run_checks
 
 MM_PER_PT = 25.4 / 72
-CHARACTER = 156 / 28          # one body character of the 28-character line, in mm
+CHARACTER = 14 / 72 * 25.4    # one character of the number's own size (四号, 14 pt), in mm, as the 版记 counts
 DASH = "\u2014"
 TOLERANCE = 0.5               # mm
 RASTER_DPI = 300
