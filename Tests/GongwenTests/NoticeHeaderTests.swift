@@ -23,9 +23,10 @@ struct NoticeHeaderTests {
         #expect(Array(texts[start..<(start + 3)]) == ["郑州市科普工作联席", "办公会议办公室关于举办2025年", "全市科技活动周分会场活动的通知"])
         let paragraphs = body.children("w:p")
         #expect(paragraphs[start].first("w:spacing")?["w:before"] == "1158")  // two lines below the red line
-        for p in paragraphs[start..<(start + 3)] {
+        for (i, p) in paragraphs[start..<(start + 3)].enumerated() {
             #expect(p.first("w:jc")?["w:val"] == "center")
-            #expect(p.first("w:keepNext") != nil)
+            // The lines keep together; the last lets 主送机关 go to the next page if it must.
+            #expect((p.first("w:keepNext") != nil) == (i < 2))
             #expect(p.first("w:sz")?["w:val"] == "44")
             #expect(p.first("w:rPr")?.first("w:spacing") == nil)  // titles are not condensed
         }

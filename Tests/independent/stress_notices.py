@@ -83,7 +83,8 @@ def _title(rng, lines):
     """A title given as one string of about 16 characters a line (二号 holds 21), from known
     words, ending in 的通知."""
     words, length = [], 0
-    target = {1: 12, 2: 30, 3: 50, 4: 70}[lines]
+    # Lengths that fill the lines with room to keep words whole (20 characters a line).
+    target = {1: 12, 2: 28, 3: 44, 4: 60}[lines]
     while length < target:
         w = rng.choice(TITLE_WORDS)
         words.append(w)

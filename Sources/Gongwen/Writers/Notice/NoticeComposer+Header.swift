@@ -169,19 +169,21 @@ extension NoticeComposer {
     /// 标题 two lines below the red line, centred, one paragraph a line: the lines as given,
     /// a line wider than the text block broken between words into a trapezoid or diamond.
     mutating func writeTitle() {
-        writeTitleLines(notice.document.title, before: 2, width: textWidth)
+        // Its lines keep together, but the last does not hold 主送机关 back: a long title
+        // under a tall joint mark still starts on page 1, under the red line.
+        writeTitleLines(notice.document.title, before: 2, width: textWidth, keepingLastWithNext: false)
     }
 
     /// Title lines in 二号 at their full width (no condensing), the first `before` lines down,
     /// kept with what follows; broken to fit `width` twips. Returns how many lines it took.
     @discardableResult
-    mutating func writeTitleLines(_ title: [String], before: Int, width: Int) -> Int {
+    mutating func writeTitleLines(_ title: [String], before: Int, width: Int, keepingLastWithNext: Bool = true) -> Int {
         let font = layout.fonts.title
         let lines = TitleLines.lines(of: title, size: font.size, width: Double(width) / 20)
         for (i, line) in lines.enumerated() {
             var p = gridParagraph(before: i == 0 ? before : 0)
             p.alignment = .center
-            p.keepNext = true
+            p.keepNext = keepingLastWithNext || i < lines.count - 1
             p.add(line, DocxRunStyle(font: font, latin: layout.fonts.latin))
             p.write(to: &x)
         }
