@@ -1,0 +1,185 @@
+import Foundation
+
+/// A pool of warm PDF engines (LibreOffice instances behind our bridge), started when first
+/// needed and reused, so that a PDF costs a conversion and not a LibreOffice start.
+///
+/// The rules, learnt from unoserver, Gotenberg and Carbone and their failure reports: one job
+/// at a time per instance; a job past its deadline kills its instance and is tried once more
+/// on another (a hung LibreOffice is never reused); an instance that dies under a job costs
+/// that job a retry, not a failure; an instance is replaced after `jobsPerInstance` jobs and
+/// when its memory passes `memoryCeiling`, since LibreOffice's memory grows over hours.
+public final class PDFPool: @unchecked Sendable {
+    public struct Settings: Sendable, Equatable {
+        /// Instances at most; each is one soffice.bin, about one core while it converts.
+        public var size: Int
+        /// Jobs an instance does before it is replaced.
+        public var jobsPerInstance: Int
+        /// RSS of soffice.bin above which the instance is replaced after its job.
+        public var memoryCeiling: Int
+
+        public init(size: Int = ProcessInfo.processInfo.activeProcessorCount,
+                    jobsPerInstance: Int = 200, memoryCeiling: Int = 1 << 30) {
+            self.size = max(1, size)
+            self.jobsPerInstance = max(1, jobsPerInstance)
+            self.memoryCeiling = memoryCeiling
+        }
+    }
+
+    /// The pool's counters, for a health page and the tests.
+    public struct Snapshot: Sendable, Equatable, Codable {
+        /// Instances started and not ended.
+        public var instancesUp = 0
+        /// Instances converting now.
+        public var busy = 0
+        /// Jobs that came back as a PDF.
+        public var jobsDone = 0
+        /// Jobs that failed after their retry, or were refused.
+        public var jobsFailed = 0
+        /// Jobs tried again after their instance died or overran.
+        public var retries = 0
+        /// Instances ended by a fault (a deadline passed, a death) and started anew.
+        public var restarts = 0
+        /// Instances replaced on schedule: after `jobsPerInstance` jobs or above the memory ceiling.
+        public var recycled = 0
+    }
+
+    /// Why the pool made no PDF.
+    public enum Failure: Error, Sendable, Equatable {
+        /// No instance could be started (LibreOffice, python3-uno or the bridge missing).
+        case cannotStart(String)
+        /// The job overran its deadline twice, on two instances.
+        case deadlineExceeded(seconds: TimeInterval)
+        /// Instances died under the job twice.
+        case died(String)
+        /// LibreOffice refused the document.
+        case rejected(String)
+    }
+
+    private struct Slot {
+        var instance: (any PDFInstance)?
+        var busy = false
+        var jobs = 0
+        /// Whether the last instance here ended by a fault, so the next start counts as a restart.
+        var faulted = false
+    }
+
+    public let settings: Settings
+    private let factory: PDFInstanceFactory
+    private let condition = NSCondition()
+    private var slots: [Slot]
+    private var counters = Snapshot()
+
+    public init(settings: Settings = Settings(), factory: @escaping PDFInstanceFactory) {
+        self.settings = settings
+        self.factory = factory
+        slots = Array(repeating: Slot(), count: settings.size)
+    }
+
+    public var snapshot: Snapshot {
+        condition.lock()
+        defer { condition.unlock() }
+        var copy = counters
+        copy.instancesUp = slots.filter { $0.instance != nil }.count
+        copy.busy = slots.filter(\.busy).count
+        return copy
+    }
+
+    /// Converts on the first free instance, waiting for one; tries once more, elsewhere when
+    /// the pool has another slot, if the instance overran or died.
+    public func convert(_ source: URL, to destination: URL, deadline: TimeInterval) throws(Failure) {
+        var avoid: Int?
+        for attempt in 0..<2 {
+            let (index, instance) = try checkOut(avoiding: avoid)
+            do throws(PDFInstanceFault) {
+                try instance.convert(source, to: destination, deadline: deadline)
+                checkIn(index, outcome: .done)
+                return
+            } catch {
+                switch error {
+                case .rejected(let message):
+                    checkIn(index, outcome: .refused)
+                    throw .rejected(message)
+                case .deadlineExceeded, .died:
+                    instance.stop()
+                    let last = attempt == 1
+                    checkIn(index, outcome: last ? .lost : .retrying)
+                    avoid = index
+                    if last {
+                        if case .died(let message) = error { throw .died(message) }
+                        throw .deadlineExceeded(seconds: deadline)
+                    }
+                }
+            }
+        }
+    }
+
+    /// Ends every instance; the pool starts new ones if asked again.
+    public func shutdown() {
+        condition.lock()
+        let instances = slots.compactMap(\.instance)
+        for i in slots.indices { slots[i].instance = nil; slots[i].jobs = 0 }
+        condition.unlock()
+        for instance in instances { instance.stop() }
+    }
+
+    private enum Outcome { case done, refused, retrying, lost }
+
+    /// A free slot and its instance, started here if the slot has none. Prefers a running
+    /// instance, then an empty slot; `avoiding` is the slot that just failed this job.
+    private func checkOut(avoiding: Int?) throws(Failure) -> (Int, any PDFInstance) {
+        condition.lock()
+        var chosen: Int?
+        while chosen == nil {
+            let free = slots.indices.filter { !slots[$0].busy && ($0 != avoiding || slots.count == 1) }
+            chosen = free.first { slots[$0].instance != nil } ?? free.first
+            if chosen == nil { condition.wait() }
+        }
+        let index = chosen!
+        slots[index].busy = true
+        let running = slots[index].instance
+        condition.unlock()
+        if let running { return (index, running) }
+        do {
+            let instance = try factory(index)
+            condition.lock()
+            if slots[index].faulted { counters.restarts += 1 }
+            slots[index].instance = instance
+            slots[index].jobs = 0
+            slots[index].faulted = false
+            condition.unlock()
+            return (index, instance)
+        } catch {
+            condition.lock()
+            slots[index].busy = false
+            counters.jobsFailed += 1
+            condition.broadcast()
+            condition.unlock()
+            throw .cannotStart(String(describing: error))
+        }
+    }
+
+    private func checkIn(_ index: Int, outcome: Outcome) {
+        condition.lock()
+        var retire: (any PDFInstance)?
+        switch outcome {
+        case .done, .refused:
+            if outcome == .done { counters.jobsDone += 1 } else { counters.jobsFailed += 1 }
+            slots[index].jobs += 1
+            if let instance = slots[index].instance,
+               slots[index].jobs >= settings.jobsPerInstance || (instance.residentBytes ?? 0) > settings.memoryCeiling {
+                retire = instance
+                slots[index].instance = nil
+                counters.recycled += 1
+            }
+        case .retrying, .lost:
+            counters.retries += outcome == .retrying ? 1 : 0
+            counters.jobsFailed += outcome == .lost ? 1 : 0
+            slots[index].instance = nil
+            slots[index].faulted = true
+        }
+        slots[index].busy = false
+        condition.broadcast()
+        condition.unlock()
+        retire?.stop()
+    }
+}

@@ -1,0 +1,139 @@
+#!/usr/bin/python3
+"""One warm LibreOffice for Gongwen's PDF pool (Sources/Gongwen/Rendering/PDFPool.swift).
+
+Starts soffice.bin listening on a private pipe, keeps one UNO connection to it, and converts
+documents to PDF as asked: one JSON object a line on stdin, one answer a line on stdout.
+
+    -> {"ready": true, "pid": 1234}                         once soffice answers
+    <- {"id": 7, "source": "/a/b.docx", "destination": "/a/b.pdf"}
+    -> {"id": 7, "ok": true}
+    -> {"id": 7, "ok": false, "error": "...", "dead": false}
+
+"dead" says LibreOffice is gone (killed, crashed): the bridge exits after saying so, and the
+pool starts another. Nothing outlives the pool's process: the bridge leads a process group of
+its own (the pool kills the group), soffice.bin dies with the bridge (PR_SET_PDEATHSIG), and
+the bridge ends when its parent does (stdin closed, or the parent pid changed).
+Needs LibreOffice's Python UNO binding (Debian: python3-uno).
+"""
+import ctypes
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+import uno
+from com.sun.star.beans import PropertyValue
+
+PR_SET_PDEATHSIG = 1
+
+
+def prop(name, value):
+    p = PropertyValue()
+    p.Name = name
+    p.Value = value
+    return p
+
+
+def die_with_parent():
+    """In the child, before exec: SIGKILL when the bridge (its parent) dies, however it dies."""
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+
+
+def say(obj):
+    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+def main():
+    soffice_bin, profile, pipe_name = sys.argv[1], sys.argv[2], sys.argv[3]
+    startup = float(sys.argv[4]) if len(sys.argv) > 4 else 60.0
+    try:
+        os.setsid()
+    except OSError:
+        pass  # already a group leader
+    parent = os.getppid()
+    # Our own handles: LibreOffice must not write on the pipe the pool reads answers from.
+    log = open(os.path.join(profile, "soffice.log"), "ab")
+    command = [soffice_bin, "-env:UserInstallation=" + uno.systemPathToFileUrl(os.path.join(profile, "user")),
+         "--headless", "--invisible", "--nologo", "--norestore", "--nodefault", "--nolockcheck",
+         "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % pipe_name]
+
+    def start():
+        return subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=log, stderr=log,
+                                preexec_fn=die_with_parent, close_fds=True)
+
+    office = start()
+
+    def end(code):
+        try:
+            office.kill()
+            office.wait(5)  # reaped here, not left a zombie for whoever inherits it
+        except Exception:
+            pass
+        os._exit(code)
+
+    def watch_parent():
+        while True:
+            if os.getppid() != parent:
+                end(0)
+            time.sleep(0.2)
+
+    threading.Thread(target=watch_parent, daemon=True).start()
+
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+    url = "uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe_name
+    deadline = time.monotonic() + startup
+    context = None
+    while context is None:
+        if office.poll() == 81:
+            # A new profile: soffice.bin writes it and asks to be started again (what the
+            # soffice launcher does for it, which we bypass to own the process).
+            office = start()
+        elif office.poll() is not None:
+            say({"ready": False, "error": "soffice.bin exited with %d at start" % office.returncode})
+            end(2)
+        try:
+            context = resolver.resolve(url)
+        except Exception:
+            if time.monotonic() > deadline:
+                say({"ready": False, "error": "soffice did not answer within %.0f s" % startup})
+                end(2)
+            time.sleep(0.1)
+    desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
+    say({"ready": True, "pid": office.pid})
+
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        job = json.loads(line)
+        document = None
+        try:
+            document = desktop.loadComponentFromURL(
+                uno.systemPathToFileUrl(job["source"]), "_blank", 0,
+                (prop("Hidden", True), prop("ReadOnly", True)))
+            if document is None:
+                raise RuntimeError("LibreOffice could not open " + job["source"])
+            spreadsheet = document.supportsService("com.sun.star.sheet.SpreadsheetDocument")
+            document.storeToURL(uno.systemPathToFileUrl(job["destination"]),
+                                (prop("FilterName", "calc_pdf_Export" if spreadsheet else "writer_pdf_Export"),))
+            say({"id": job["id"], "ok": True})
+        except Exception as error:  # UNO raises its own types; the pool needs a line either way
+            dead = office.poll() is not None or type(error).__name__ in ("DisposedException", "RuntimeException")
+            say({"id": job["id"], "ok": False, "error": "%s: %s" % (type(error).__name__, error), "dead": dead})
+            if dead:
+                end(3)
+        finally:
+            if document is not None:
+                try:
+                    document.close(True)
+                except Exception:
+                    pass
+    end(0)  # stdin closed: the pool is done with us
+
+
+if __name__ == "__main__":
+    main()
