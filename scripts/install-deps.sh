@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Gongwen needs and the machine lacks: the C libraries it links, LibreOffice
-# (the PDF engine and an independent reader in the tests), poppler's PDF tools, free CJK
+# (the PDF engine and an independent reader in the tests) with its Python UNO binding (the
+# warm pool's bridge, templates/pdf/bridge.py), poppler's PDF tools, free CJK
 # fonts, node (which parses the web page's script in the tests), and the Python readers and
 # validators the tests use. Safe to run again: it installs only what is missing. Needs root (or sudo) for
 # apt-get.
@@ -13,6 +14,7 @@ set -euo pipefail
 apt_packages=(
   pkg-config libxlsxwriter-dev libzip-dev libicu-dev libfriso-dev libxml2
   libreoffice-writer-nogui libreoffice-calc-nogui
+  python3-uno
   time poppler-utils fontconfig fonts-noto-cjk fonts-arphic-ukai fonts-arphic-uming fonts-hanazono fonts-liberation
   fonts-babelstone-han fonts-symbola
   chromium chromium-driver

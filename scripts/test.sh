@@ -13,6 +13,7 @@ bin="$(swift build --show-bin-path)/gongwen"
 status=0
 python3 Tests/independent/check_forms.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_notices.py --gongwen "$bin" || status=1
+python3 Tests/independent/check_pdf_pool.py --gongwen "$bin" || status=1
 python3 Tests/independent/audit_gbt9704.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_page_numbers.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_glyphs.py --gongwen "$bin" || status=1

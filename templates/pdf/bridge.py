@@ -42,6 +42,16 @@ def die_with_parent():
     ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
 
 
+def answers(desktop):
+    """Whether LibreOffice is still there: after a failed job, a refused document and a
+    killed soffice.bin look alike until it is asked something."""
+    try:
+        desktop.getComponents()
+        return True
+    except Exception:
+        return False
+
+
 def say(obj):
     sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
     sys.stdout.flush()
@@ -122,7 +132,7 @@ def main():
                                 (prop("FilterName", "calc_pdf_Export" if spreadsheet else "writer_pdf_Export"),))
             say({"id": job["id"], "ok": True})
         except Exception as error:  # UNO raises its own types; the pool needs a line either way
-            dead = office.poll() is not None or type(error).__name__ in ("DisposedException", "RuntimeException")
+            dead = office.poll() is not None or "DisposedException" in type(error).__name__ or not answers(desktop)
             say({"id": job["id"], "ok": False, "error": "%s: %s" % (type(error).__name__, error), "dead": dead})
             if dead:
                 end(3)

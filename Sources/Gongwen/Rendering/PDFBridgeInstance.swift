@@ -110,7 +110,12 @@ public final class PDFBridgeInstance: PDFInstance, @unchecked Sendable {
 
     public func convert(_ source: URL, to destination: URL, deadline: TimeInterval) throws(PDFInstanceFault) {
         nextID += 1
-        let job: [String: Any] = ["id": nextID, "source": source.path, "destination": destination.path]
+        // A name of this attempt's own: an instance killed while storing may leave a partial
+        // file and LibreOffice's lock beside it, which would make the retry's store abort.
+        let attempt = destination.deletingLastPathComponent()
+            .appendingPathComponent(".gongwen-\(UUID().uuidString.prefix(12)).pdf")
+        defer { try? FileManager.default.removeItem(at: attempt) }
+        let job: [String: Any] = ["id": nextID, "source": source.path, "destination": attempt.path]
         guard var line = try? JSONSerialization.data(withJSONObject: job) else { throw .rejected("unencodable path") }
         line.append(0x0A)
         do { try input.fileHandleForWriting.write(contentsOf: line) } catch {
@@ -124,7 +129,15 @@ public final class PDFBridgeInstance: PDFInstance, @unchecked Sendable {
             stop()  // past its deadline or dead: either way this instance is finished
             throw error
         }
-        if answer["ok"] as? Bool == true { return }
+        if answer["ok"] as? Bool == true {
+            do {
+                try? FileManager.default.removeItem(at: destination)
+                try FileManager.default.moveItem(at: attempt, to: destination)
+            } catch {
+                throw .rejected("cannot move the PDF into place: \(error)")
+            }
+            return
+        }
         let message = answer["error"] as? String ?? "LibreOffice made no PDF"
         if answer["dead"] as? Bool == true {
             stop()

@@ -1,0 +1,216 @@
+#!/usr/bin/env python3
+"""Independent fault check of the warm LibreOffice pool behind every PDF (`gongwen pdf`,
+`gongwen notice --pdf`).
+
+The PDFs are read with poppler (pdfinfo, pdftotext); the processes are found in /proc, by
+the private profile every instance of a gongwen process runs with
+(`gongwen-pdf-pool-<gongwen's pid>-…`), so nothing of the pool's own bookkeeping is trusted.
+
+Checks:
+ 1. 20 DOCX (15 filled key-project forms, the 5 seed notices) through `gongwen pdf` with two
+    instances while one soffice.bin is killed with SIGKILL mid-run: exit 0, 20 PDFs, each
+    valid (pdfinfo) with its text (pdftotext); the counters say one job was retried and an
+    instance restarted.
+ 2. A document that makes LibreOffice overrun its deadline (a 1,500-row table, 2 s allowed):
+    exit 70 and a clear error naming that file and the timeout; the documents after it are
+    converted by the same process (the pool recovered: restarted instances, jobs done).
+ 3. No soffice.bin or bridge of a gongwen process is left once it ends: after each run
+    above, after `notice --pdf`, and after gongwen itself is killed mid-run with SIGTERM and
+    with SIGKILL.
+ 4. With the pool turned off (GONGWEN_PDF_POOL=off, the path taken where no instance can
+    start), the PDF is still made, cold.
+
+Usage (from the repo root):
+    python3 Tests/independent/check_pdf_pool.py --gongwen .build/debug/gongwen [--keep DIR]
+"""
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from harness import GongwenEnv, arguments, check, load_example, pdf_page_count, run_checks, skip
+
+
+def pool_processes(gongwen_pid):
+    """Live (not zombie) processes of the pool of the gongwen process `gongwen_pid`:
+    (pid, name) for each soffice.bin and bridge whose command line names its profile."""
+    marker = f"gongwen-pdf-pool-{gongwen_pid}-".encode()
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            cmdline = (entry / "cmdline").read_bytes()
+            state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+            name = (entry / "comm").read_text().strip()
+        except OSError:
+            continue
+        if marker in cmdline and state != "Z":
+            found.append((int(entry.name), name))
+    return found
+
+
+def none_left(name, pid, grace=3.0):
+    """Checks that nothing of `pid`'s pool runs `grace` seconds after it ended."""
+    deadline = time.time() + grace
+    left = pool_processes(pid)
+    while left and time.time() < deadline:
+        time.sleep(0.1)
+        left = pool_processes(pid)
+    check(f"[3] no soffice left after {name}", not left, str(left))
+
+
+def stats_of(stderr):
+    for line in reversed(stderr.splitlines()):
+        if line.startswith("{"):
+            return json.loads(line)
+    return {}
+
+
+def make_docx(env):
+    """15 filled key-project forms and the 5 seed notices as DOCX; returns (paths, texts)."""
+    folder = env.fresh_dir("docx")
+    p, _, form = env.render("key-project-2020", load_example("key-project"), "docx", out=folder)
+    check("key-project form renders as DOCX", p.returncode == 0 and form and form.exists(), p.stderr)
+    files, texts = [], []
+    for i in range(15):
+        target = folder / f"form-{i:02d}.docx"
+        shutil.copy(form, target)
+        files.append(target)
+        texts.append(load_example("key-project")["projectName"][:6])
+    form.unlink()
+    for n in range(5):
+        source = sorted(Path("examples/notices").glob(f"00{n}*.json"))[0]
+        p = env.run("notice", str(source), "--out", str(folder / f"notice-{n}"))
+        docx = Path(p.stdout.strip().splitlines()[0]) if p.returncode == 0 else None
+        check(f"notice {source.name} renders as DOCX", docx and docx.exists(), p.stderr)
+        target = folder / f"notice-{n}.docx"
+        shutil.copy(docx, target)
+        files.append(target)
+        title = json.loads(source.read_text(encoding="utf-8"))["title"]
+        texts.append(("".join(title) if isinstance(title, list) else title)[:4])
+    return files, texts
+
+
+def pdf_text(pdf):
+    return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+
+
+def check_sigkill_mid_run(env, files, texts):
+    out = env.fresh_dir("killed")
+    p = subprocess.Popen([env.gongwen, "pdf", *map(str, files), "--out", str(out), "--instances", "2", "--stats"],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    killed = None
+    deadline = time.time() + 120
+    # Mid-run: once the first PDFs are written and the rest are still to come.
+    while killed is None and time.time() < deadline and p.poll() is None:
+        offices = [pid for pid, name in pool_processes(p.pid) if name == "soffice.bin"]
+        if offices and len(list(out.glob("*.pdf"))) >= 3:
+            os.kill(offices[0], signal.SIGKILL)
+            killed = offices[0]
+        time.sleep(0.05)
+    stdout, stderr = p.communicate(timeout=300)
+    check("[1] an instance was killed mid-run", killed is not None, "the run ended before a soffice.bin was found")
+    check("[1] the run completes (exit 0) despite SIGKILL", p.returncode == 0, stderr[-2000:])
+    pdfs = [out / (f.stem + ".pdf") for f in files]
+    check("[1] 20 PDFs written", all(pdf.exists() for pdf in pdfs), str([pdf.name for pdf in pdfs if not pdf.exists()]))
+    bad = [pdf.name for pdf, text in zip(pdfs, texts)
+           if not pdf.exists() or pdf_page_count(pdf) < 1 or text not in pdf_text(pdf).replace("\n", "")]
+    check("[1] every PDF valid (pdfinfo) with its text (pdftotext)", not bad, str(bad))
+    stats = stats_of(stderr)
+    check("[1] the killed job was retried and its instance restarted",
+          stats.get("retries", 0) >= 1 and stats.get("restarts", 0) >= 1 and stats.get("jobsDone") == 20, str(stats))
+    none_left("the killed run", p.pid)
+
+
+def heavy_docx(folder):
+    import docx
+    d = docx.Document()
+    table = d.add_table(rows=1500, cols=6)
+    for row in table.rows:
+        for cell in row.cells:
+            cell.text = "超时" * 10
+    path = folder / "heavy.docx"
+    d.save(str(path))
+    return path
+
+
+def check_deadline(env, files, texts):
+    out = env.fresh_dir("deadline")
+    heavy = heavy_docx(env.fresh_dir("heavy"))
+    p = subprocess.Popen([env.gongwen, "pdf", str(heavy), *map(str, files[:3]), "--out", str(out),
+                          "--instances", "1", "--deadline", "2", "--stats"],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    started = time.time()
+    stdout, stderr = p.communicate(timeout=300)
+    took = time.time() - started
+    check("[2] a document past its deadline fails the run with exit 70", p.returncode == 70, f"exit {p.returncode}: {stderr}")
+    check("[2] the error names the document and the timeout", "heavy.docx" in stderr and "超时" in stderr, stderr)
+    check("[2] the overrun is cut at the deadline (two tries of 2 s, not LibreOffice's minutes)", took < 60, f"{took:.1f}s")
+    pdfs = [out / (f.stem + ".pdf") for f in files[:3]]
+    check("[2] the pool recovers: the documents after it are converted",
+          all(pdf.exists() and pdf_page_count(pdf) >= 1 for pdf in pdfs) and not (out / "heavy.pdf").exists(), stdout)
+    stats = stats_of(stderr)
+    check("[2] counters: instance restarted, 3 jobs done, 1 failed",
+          stats.get("restarts", 0) >= 1 and stats.get("jobsDone") == 3 and stats.get("jobsFailed") == 1, str(stats))
+    none_left("the overrun run", p.pid)
+
+
+def check_notice_pdf(env):
+    out = env.fresh_dir("notice")
+    source = sorted(Path("examples/notices").glob("000*.json"))[0]
+    p = subprocess.Popen([env.gongwen, "notice", str(source), "--out", str(out), "--pdf"],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    stdout, stderr = p.communicate(timeout=300)
+    pdf = Path(stdout.strip().splitlines()[-1]) if p.returncode == 0 else None
+    check("[3] notice --pdf through the pool", pdf and pdf.exists() and pdf_page_count(pdf) >= 1, stderr)
+    none_left("notice --pdf", p.pid)
+
+
+def check_killed_gongwen(env, files, sig):
+    out = env.fresh_dir(f"gongwen-{sig.name}")
+    p = subprocess.Popen([env.gongwen, "pdf", *map(str, files), "--out", str(out), "--instances", "2"],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    while time.time() < deadline and p.poll() is None and len(list(out.glob("*.pdf"))) < 2:
+        time.sleep(0.05)
+    running = bool(pool_processes(p.pid))
+    p.send_signal(sig)
+    p.wait(timeout=60)
+    check(f"[3] gongwen {sig.name} mid-run: its instances were running", running)
+    none_left(f"gongwen got {sig.name}", p.pid)
+
+
+def check_cold_fallback(env, files, texts):
+    out = env.fresh_dir("cold")
+    environment = dict(os.environ, GONGWEN_PDF_POOL="off")
+    p = subprocess.run([env.gongwen, "pdf", str(files[0]), "--out", str(out)], capture_output=True, text=True, env=environment)
+    pdf = out / (files[0].stem + ".pdf")
+    check("[4] pool off: the PDF is still made, cold",
+          p.returncode == 0 and pdf.exists() and texts[0] in pdf_text(pdf).replace("\n", ""), p.stderr)
+
+
+def checks(env, args):
+    if not shutil.which("soffice"):
+        skip("PDF pool", "LibreOffice is not installed")
+        return
+    files, texts = make_docx(env)
+    check_sigkill_mid_run(env, files, texts)
+    check_deadline(env, files, texts)
+    check_notice_pdf(env)
+    check_killed_gongwen(env, files, signal.SIGTERM)
+    check_killed_gongwen(env, files, signal.SIGKILL)
+    check_cold_fallback(env, files, texts)
+
+
+def main():
+    ap = arguments(__doc__, keep="copy the DOCX and PDFs to this directory")
+    return run_checks(ap, "gongwen-pdf-pool-check-", GongwenEnv, checks)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
