@@ -7,17 +7,20 @@ struct BenchOptions {
     var records = 10_000
     var python = true
     var batch = true
+    /// The PDF figure: a warm pool against a cold LibreOffice (needs LibreOffice and python3-uno).
+    var pdf = true
     /// A folder that keeps the last document of each writer, to compare their XML; nil
     /// works in a temporary folder removed at the end.
     var keep: String?
 
     static let usage = """
-        USAGE: gongwen-bench [--iterations N] [--records N] [--no-python] [--no-batch] [--keep DIR]
+        USAGE: gongwen-bench [--iterations N] [--records N] [--no-python] [--no-batch] [--no-pdf] [--keep DIR]
 
           --iterations N  documents timed per measurement (default 300)
           --records N     records of the large batch; the small batch has N/10 (default 10000)
           --no-python     skip the Python tools
           --no-batch      skip the batch runs
+          --no-pdf        skip the PDF figure (warm pool against cold soffice)
           --keep DIR      keep the last document of each writer in DIR (to compare them)
         """
 
@@ -41,6 +44,7 @@ struct BenchOptions {
                 options.keep = folder
             case "--no-python": options.python = false
             case "--no-batch": options.batch = false
+            case "--no-pdf": options.pdf = false
             default:
                 print(argument == "--help" || argument == "-h" ? usage : "gongwen-bench: unknown option \(argument)\n\n\(usage)")
                 return nil

@@ -6,7 +6,8 @@ struct BenchReport {
     private var table = ReportTable(header: ["measurement", "CPU median", "CPU p90", "wall median", "result"])
     private var goals: [Goal] = []
 
-    init(documents docs: DocumentBench, python: [(PythonTool, PythonTool.Outcome)], batch: Result<[BatchBench.Result], Error>?) {
+    init(documents docs: DocumentBench, python: [(PythonTool, PythonTool.Outcome)], batch: Result<[BatchBench.Result], Error>?,
+         pdf: Result<PDFBench, Error>? = nil) {
         let floorRatio = docs.xlsx.cpu.median / docs.floor.cpu.median
         row("XLSX  Gongwen: validate + lay out + write", docs.xlsx, "\(times(floorRatio)) the C floor")
         row("XLSX  Gongwen: writer only", docs.xlsxWriterOnly, "\(times(docs.xlsxWriterOnly.cpu.median / docs.floor.cpu.median)) the C floor")
@@ -17,6 +18,19 @@ struct BenchReport {
         row("DOCX  Gongwen: writer only", docs.docxWriterOnly, "")
         for (tool, outcome) in python where tool.format == .docx { add(tool, outcome, ours: docs.docx) }
         if let batch { add(batch) }
+        if let pdf { add(pdf) }
+    }
+
+    private mutating func add(_ pdf: Result<PDFBench, Error>) {
+        let name = "PDF of one filled key-project form: warm pool vs cold soffice"
+        switch pdf {
+        case .success(let bench):
+            table.add("PDF   warm pool (\(bench.rounds) documents)", "", "", ms(bench.warm.wall.median), "")
+            table.add("PDF   cold soffice --convert-to pdf", "", "", ms(bench.cold.wall.median), "\(times(bench.ratio)) the warm pool")
+            goals.append(Goal(name: name, measured: times(bench.ratio), met: bench.ratio >= 10, target: "≥ 10×"))
+        case .failure(let error):
+            goals.append(Goal(name: name, measured: nil, met: false, target: "≥ 10×", skipped: "\(error)"))
+        }
     }
 
     var text: String { table.text + "\n\n" + goals.map(\.line).joined(separator: "\n") }

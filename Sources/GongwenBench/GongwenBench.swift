@@ -51,10 +51,16 @@ struct GongwenBench {
             }
         }
 
+        var pdf: Result<PDFBench, Error>?
+        if options.pdf {
+            progress("PDF of the filled form: warm pool against cold soffice, 10 rounds")
+            pdf = Result { try PDFBench.run(fixture, rounds: 10, in: folder) }
+        }
+
         print("gongwen-bench: key-project-2020, \(n) documents per measurement, \(buildKind), "
               + "\(ProcessInfo.processInfo.activeProcessorCount) cores, load average \(loadAverage) at start, "
               + "documents written to \(folder.deletingLastPathComponent().path)\n")
-        print(BenchReport(documents: documents, python: python, batch: batch).text)
+        print(BenchReport(documents: documents, python: python, batch: batch, pdf: pdf).text)
     }
 
     /// Where every tool writes its documents: memory (`/dev/shm`) where the machine has it.
