@@ -151,7 +151,6 @@ public final class PDFPool: @unchecked Sendable {
         } catch {
             condition.lock()
             slots[index].busy = false
-            counters.jobsFailed += 1
             condition.broadcast()
             condition.unlock()
             throw .cannotStart(String(describing: error))
