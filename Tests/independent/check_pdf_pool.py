@@ -17,8 +17,8 @@ Checks:
  3. No soffice.bin or bridge of a gongwen process is left once it ends: after each run
     above, after `notice --pdf`, and after gongwen itself is killed mid-run with SIGTERM and
     with SIGKILL.
- 4. With the pool turned off (GONGWEN_PDF_POOL=off, the path taken where no instance can
-    start), the PDF is still made, cold.
+ 4. Where no instance can start (the bridge's Python made unable to run), the PDFs are still
+    made, cold, and standard error says so once.
 
 Usage (from the repo root):
     python3 Tests/independent/check_pdf_pool.py --gongwen .build/debug/gongwen [--keep DIR]
@@ -186,12 +186,16 @@ def check_killed_gongwen(env, files, sig):
 
 
 def check_cold_fallback(env, files, texts):
+    """No instance can start (the bridge's Python cannot run): the PDFs are made cold, and
+    standard error says so once, not once a document."""
     out = env.fresh_dir("cold")
-    environment = dict(os.environ, GONGWEN_PDF_POOL="off")
-    p = subprocess.run([env.gongwen, "pdf", str(files[0]), "--out", str(out)], capture_output=True, text=True, env=environment)
-    pdf = out / (files[0].stem + ".pdf")
-    check("[4] pool off: the PDF is still made, cold",
-          p.returncode == 0 and pdf.exists() and texts[0] in pdf_text(pdf).replace("\n", ""), p.stderr)
+    environment = dict(os.environ, PYTHONHOME="/nonexistent")
+    p = subprocess.run([env.gongwen, "pdf", *map(str, files[:2]), "--out", str(out), "--instances", "1"],
+                       capture_output=True, text=True, env=environment, timeout=300)
+    pdfs = [out / (f.stem + ".pdf") for f in files[:2]]
+    check("[4] no instance can start: the PDFs are still made, cold",
+          p.returncode == 0 and all(pdf.exists() and t in pdf_text(pdf).replace("\n", "") for pdf, t in zip(pdfs, texts)), p.stderr)
+    check("[4] ... and standard error says so once", p.stderr.count("冷启动") == 1, p.stderr)
 
 
 def checks(env, args):

@@ -102,6 +102,9 @@ public final class PDFBridgeInstance: PDFInstance, @unchecked Sendable {
             ready = try readAnswer(deadline: launch.startup + 5)
         } catch {
             stop()
+            if case .died = error {
+                throw .died("\(launch.python.path) \(launch.bridge.lastPathComponent) ended at start (is python3-uno installed?)")
+            }
             throw error
         }
         guard ready["ready"] as? Bool == true, let pid = ready["pid"] as? Int else {

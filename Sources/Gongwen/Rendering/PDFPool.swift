@@ -153,6 +153,7 @@ public final class PDFPool: @unchecked Sendable {
             slots[index].busy = false
             condition.broadcast()
             condition.unlock()
+            if case .died(let reason) = error as? PDFInstanceFault { throw .cannotStart(reason) }
             throw .cannotStart(String(describing: error))
         }
     }
