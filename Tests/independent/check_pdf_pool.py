@@ -29,6 +29,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -62,6 +63,11 @@ def none_left(name, pid, grace=3.0):
         time.sleep(0.1)
         left = pool_processes(pid)
     check(f"[3] no soffice left after {name}", not left, str(left))
+    profiles = list(Path(tempfile.gettempdir()).glob(f"gongwen-pdf-pool-{pid}-*"))
+    while profiles and time.time() < deadline:
+        time.sleep(0.1)
+        profiles = [p for p in profiles if p.exists()]
+    check(f"[3] no LibreOffice profile left after {name}", not profiles, str(profiles))
 
 
 def stats_of(stderr):

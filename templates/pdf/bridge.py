@@ -18,6 +18,7 @@ Needs LibreOffice's Python UNO binding (Debian: python3-uno).
 import ctypes
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -53,8 +54,13 @@ def answers(desktop):
 
 
 def say(obj):
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
-    sys.stdout.flush()
+    """One answer line; False when nobody reads any more (the pool's process is gone)."""
+    try:
+        sys.stdout.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+        return True
+    except (BrokenPipeError, OSError):
+        return False
 
 
 def main():
@@ -83,6 +89,7 @@ def main():
             office.wait(5)  # reaped here, not left a zombie for whoever inherits it
         except Exception:
             pass
+        shutil.rmtree(profile, ignore_errors=True)  # ours alone; the pool may be gone already
         os._exit(code)
 
     def watch_parent():
@@ -92,6 +99,7 @@ def main():
             time.sleep(0.2)
 
     threading.Thread(target=watch_parent, daemon=True).start()
+    signal.signal(signal.SIGTERM, lambda *_: end(0))
 
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
@@ -130,11 +138,12 @@ def main():
             spreadsheet = document.supportsService("com.sun.star.sheet.SpreadsheetDocument")
             document.storeToURL(uno.systemPathToFileUrl(job["destination"]),
                                 (prop("FilterName", "calc_pdf_Export" if spreadsheet else "writer_pdf_Export"),))
-            say({"id": job["id"], "ok": True})
+            if not say({"id": job["id"], "ok": True}):
+                end(0)
         except Exception as error:  # UNO raises its own types; the pool needs a line either way
             dead = office.poll() is not None or "DisposedException" in type(error).__name__ or not answers(desktop)
-            say({"id": job["id"], "ok": False, "error": "%s: %s" % (type(error).__name__, error), "dead": dead})
-            if dead:
+            heard = say({"id": job["id"], "ok": False, "error": "%s: %s" % (type(error).__name__, error), "dead": dead})
+            if dead or not heard:
                 end(3)
         finally:
             if document is not None:

@@ -181,11 +181,12 @@ public final class PDFBridgeInstance: PDFInstance, @unchecked Sendable {
         PDFProcessReaper.shared.unregister(self)
     }
 
-    /// Kills without waiting or touching the disk: what a signal handler may do.
+    /// Ends LibreOffice and asks the bridge to end, without waiting or touching the disk (what
+    /// a signal handler may do): the bridge reaps soffice.bin and removes its profile.
     func killNow() {
-        let pid = process.processIdentifier
-        if pid > 0 { kill(-pid, SIGKILL); kill(pid, SIGKILL) }
         if officePID > 0 { kill(officePID, SIGKILL) }
+        let pid = process.processIdentifier
+        if pid > 0 { kill(pid, SIGTERM) }
     }
 
     /// The next line from the bridge, as JSON, within `deadline` seconds.
