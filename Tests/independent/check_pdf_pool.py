@@ -18,7 +18,8 @@ Checks:
     above, after `notice --pdf`, and after gongwen itself is killed mid-run with SIGTERM and
     with SIGKILL.
  4. Where no instance can start (the bridge's Python made unable to run), the PDFs are still
-    made, cold, and standard error says so once.
+    made, cold, and standard error says so once; they match the warm ones of check 1
+    (pdftotext -layout, pdffonts): the pool changes how fast, not what is printed.
 
 Usage (from the repo root):
     python3 Tests/independent/check_pdf_pool.py --gongwen .build/debug/gongwen [--keep DIR]
@@ -131,6 +132,7 @@ def check_sigkill_mid_run(env, files, texts):
     check("[1] the killed job was retried and its instance restarted",
           stats.get("retries", 0) >= 1 and stats.get("restarts", 0) >= 1 and stats.get("jobsDone") == 20, str(stats))
     none_left("the killed run", p.pid)
+    return out
 
 
 def heavy_docx(folder):
@@ -191,7 +193,13 @@ def check_killed_gongwen(env, files, sig):
     none_left(f"gongwen got {sig.name}", p.pid)
 
 
-def check_cold_fallback(env, files, texts):
+def layout_and_fonts(pdf):
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout.splitlines()[2:]
+    return text, sorted(line.split()[0].split("+")[-1] for line in fonts)
+
+
+def check_cold_fallback(env, files, texts, warm):
     """No instance can start (the bridge's Python cannot run): the PDFs are made cold, and
     standard error says so once, not once a document."""
     out = env.fresh_dir("cold")
@@ -202,6 +210,9 @@ def check_cold_fallback(env, files, texts):
     check("[4] no instance can start: the PDFs are still made, cold",
           p.returncode == 0 and all(pdf.exists() and t in pdf_text(pdf).replace("\n", "") for pdf, t in zip(pdfs, texts)), p.stderr)
     check("[4] ... and standard error says so once", p.stderr.count("冷启动") == 1, p.stderr)
+    different = [pdf.name for pdf in pdfs if pdf.exists() and layout_and_fonts(pdf) != layout_and_fonts(warm / pdf.name)]
+    check("[4] a warm PDF and a cold one of the same DOCX: the same text where it stands, the same fonts",
+          not different, str(different))
 
 
 def checks(env, args):
@@ -209,12 +220,12 @@ def checks(env, args):
         skip("PDF pool", "LibreOffice is not installed")
         return
     files, texts = make_docx(env)
-    check_sigkill_mid_run(env, files, texts)
+    warm = check_sigkill_mid_run(env, files, texts)
     check_deadline(env, files, texts)
     check_notice_pdf(env)
     check_killed_gongwen(env, files, signal.SIGTERM)
     check_killed_gongwen(env, files, signal.SIGKILL)
-    check_cold_fallback(env, files, texts)
+    check_cold_fallback(env, files, texts, warm)
 
 
 def main():
