@@ -90,6 +90,11 @@ public final class PDFBridgeInstance: PDFInstance, @unchecked Sendable {
         var environment = ProcessInfo.processInfo.environment
         if let fontConfig = launch.fontConfig { environment["FONTCONFIG_FILE"] = fontConfig.path }
         environment["HOME"] = profile.path
+        // LibreOffice's own scratch files (lu….tmp) inside the profile, which goes with the
+        // instance: a soffice.bin that is killed does not clean up after itself.
+        let scratch = profile.appendingPathComponent("tmp")
+        try? FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        environment["TMPDIR"] = scratch.path
         environment.removeValue(forKey: "PYTHONPATH")  // the system Python's own uno, not a virtualenv's
         process.environment = environment
         process.standardInput = input
