@@ -20,6 +20,8 @@ Checks:
  4. Where no instance can start (the bridge's Python made unable to run), the PDFs are still
     made, cold, and standard error says so once; they match the warm ones of check 1
     (pdftotext -layout, pdffonts): the pool changes how fast, not what is printed.
+ 5. Instances are replaced after K jobs (GONGWEN_PDF_JOBS_PER_INSTANCE) and above the memory
+    ceiling (GONGWEN_PDF_MEMORY_CEILING_MB), as the counters say, and every PDF is made.
 
 Usage (from the repo root):
     python3 Tests/independent/check_pdf_pool.py --gongwen .build/debug/gongwen [--keep DIR]
@@ -215,6 +217,23 @@ def check_cold_fallback(env, files, texts, warm):
           not different, str(different))
 
 
+def check_recycling(env, files):
+    """Instances replaced on schedule, on real LibreOffice: after K jobs, and above the
+    memory ceiling (soffice.bin's RSS read from /proc is far above 1 MB)."""
+    for name, variable, value, expected in [("after 2 jobs", "GONGWEN_PDF_JOBS_PER_INSTANCE", "2", 2),
+                                            ("above a 1 MB memory ceiling", "GONGWEN_PDF_MEMORY_CEILING_MB", "1", 5)]:
+        out = env.fresh_dir("recycled")
+        environment = dict(os.environ, **{variable: value})
+        p = subprocess.Popen([env.gongwen, "pdf", *map(str, files[:5]), "--out", str(out), "--instances", "1", "--stats"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=environment)
+        _, stderr = p.communicate(timeout=300)
+        stats = stats_of(stderr)
+        check(f"[5] instances replaced {name}: {expected} replaced, 5 PDFs",
+              p.returncode == 0 and stats.get("recycled") == expected and stats.get("jobsDone") == 5
+              and len(list(out.glob("*.pdf"))) == 5, str(stats) + stderr[-500:])
+        none_left(f"the run recycling {name}", p.pid)
+
+
 def checks(env, args):
     if not shutil.which("soffice"):
         skip("PDF pool", "LibreOffice is not installed")
@@ -226,6 +245,7 @@ def checks(env, args):
     check_killed_gongwen(env, files, signal.SIGTERM)
     check_killed_gongwen(env, files, signal.SIGKILL)
     check_cold_fallback(env, files, texts, warm)
+    check_recycling(env, files)
 
 
 def main():

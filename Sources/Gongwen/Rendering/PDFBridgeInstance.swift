@@ -160,7 +160,8 @@ public final class PDFBridgeInstance: PDFInstance, @unchecked Sendable {
     public var residentBytes: Int? {
         guard officePID > 0, let status = try? String(contentsOfFile: "/proc/\(officePID)/status", encoding: .utf8),
               let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
-              let kilobytes = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") else { return nil }
+              // "VmRSS:\t  262144 kB", the gap tabs or spaces as the number's width asks
+              let kilobytes = Int(line.dropFirst("VmRSS:".count).split(whereSeparator: \.isWhitespace).first ?? "") else { return nil }
         return kilobytes * 1024
     }
 

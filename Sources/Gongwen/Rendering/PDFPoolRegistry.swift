@@ -4,7 +4,8 @@ import Foundation
 /// the service's, a batch's — shares the same warm instances rather than starting its own.
 ///
 /// `GONGWEN_PDF_INSTANCES` sets the size (default: the cores), `GONGWEN_PDF_JOBS_PER_INSTANCE`
-/// the jobs before an instance is replaced, and `GONGWEN_PDF_POOL=off` turns the pool off
+/// the jobs before an instance is replaced, `GONGWEN_PDF_MEMORY_CEILING_MB` the RSS of
+/// soffice.bin above which it is replaced, and `GONGWEN_PDF_POOL=off` turns the pool off
 /// (every PDF cold, as before).
 final class PDFPoolRegistry: @unchecked Sendable {
     static let shared = PDFPoolRegistry()
@@ -32,6 +33,7 @@ final class PDFPoolRegistry: @unchecked Sendable {
             var settings = PDFPool.Settings()
             if let size = environment["GONGWEN_PDF_INSTANCES"].flatMap(Int.init) { settings.size = max(1, size) }
             if let jobs = environment["GONGWEN_PDF_JOBS_PER_INSTANCE"].flatMap(Int.init) { settings.jobsPerInstance = max(1, jobs) }
+            if let megabytes = environment["GONGWEN_PDF_MEMORY_CEILING_MB"].flatMap(Int.init) { settings.memoryCeiling = megabytes << 20 }
             let pool = PDFPool(settings: settings) { slot throws(PDFInstanceFault) in try PDFBridgeInstance(launch, slot: slot) }
             pools[key] = pool
             return pool
