@@ -14,6 +14,11 @@ struct BatchCommand: ParsableCommand {
             the batch (exit 65) unless --keep-going, which writes the good ones, marks the bad ones \
             in manifest.csv and still exits 65. Writes manifest.csv (and batch.zip with --zip) beside \
             the forms and prints their paths.
+
+            --shard K/N writes only the K-th of N contiguous parts of the list's forms, so that N \
+            machines share one batch: each still checks the whole list, names files by the row in \
+            the whole list and writes manifest-K-of-N.csv (and batch-K-of-N.zip); only part 1 has \
+            the manifest's header, so `cat manifest-*.csv` is the manifest of the whole batch.
             """
     )
 
@@ -54,10 +59,25 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .long, help: "The most forms rendered at once (default: the number of cores).")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
 
+    @Option(name: .long, help: ArgumentHelp("Write only the K-th of N parts of the list (1 ≤ K ≤ N).", valueName: "K/N"))
+    var shard: String?
+
     @OptionGroup var options: TemplateOptions
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1.") }
+        _ = try part()
+    }
+
+    /// The part `--shard` names; a value that names none is a usage error (exit 64) that says
+    /// the option and its rule.
+    private func part() throws -> BatchShard? {
+        guard let shard else { return nil }
+        do {
+            return try BatchShard(parsing: shard)
+        } catch {
+            throw ValidationError("--shard：\(error)")
+        }
     }
 
     func run() throws {
@@ -69,26 +89,50 @@ struct BatchCommand: ParsableCommand {
             guard FileManager.default.isReadableFile(atPath: list) else { throw InputFile.Missing(path: list) }
             let runner = try BatchRunner(library: library, templateID: templateID, options: BatchOptions(
                 formats: format.outputFormats, folder: URL(fileURLWithPath: out), pattern: pattern,
-                zip: zip, keepGoing: keepGoing, jobs: jobs))
+                zip: zip, keepGoing: keepGoing, jobs: jobs, shard: part()))
 
             let source = try ListSource.open(URL(fileURLWithPath: list))
             note("读取 \(source.file)（\(source.reading)）")
-            let plan = try runner.plan(source, progress: TerminalProgress.onTerminal(action: "已检查"))
+            let plan: BatchPlan
+            do {
+                plan = try runner.plan(source, progress: TerminalProgress.onTerminal(action: "已检查"))
+            } catch let failure as BatchValidationFailure where runner.options.shard != nil {
+                // The bad record may be in another part: say why this part stops too.
+                note("第 \(runner.options.shard!) 部分：每一部分都检查整张名单，任何一条记录有误，各部分都不生成"
+                     + "（every part checks the whole list; use --keep-going to write the good ones）")
+                throw failure
+            }
             for warning in plan.warnings {
                 note("提示（warning）：\(warning.message)（\(warning.forms) 份）")
             }
-            if !plan.issues.isEmpty {
+            // A part reports only its own bad records: the other parts report theirs.
+            let issues = plan.issues(of: runner.options.shard)
+            if !issues.isEmpty {
                 note("\(source.file)：以下记录有误，未生成（invalid records skipped）：\n"
-                     + plan.issues.map { "  - \($0)" }.joined(separator: "\n"))
+                     + issues.map { "  - \($0)" }.joined(separator: "\n"))
             }
             let summary = try runner.run(plan, list: source, progress: TerminalProgress.onTerminal(action: "已生成"))
-            note("共 \(plan.formCount) 份：生成 \(summary.formsWritten) 份、\(summary.filesWritten) 个文件"
+            note(partNote(runner.options.shard, summary, of: plan)
+                 + "共 \(summary.forms.count) 份：生成 \(summary.formsWritten) 份、\(summary.filesWritten) 个文件"
                  + (summary.invalidForms > 0 ? "，\(summary.invalidForms) 份因数据有误未生成" : ""))
             print(summary.manifest.path)
             if let zip = summary.zip { print(zip.path) }
             incomplete = summary.invalidForms > 0
         }
         if incomplete { throw ExitCode(CommandFailure.exitCode(for: .invalidData)) }
+    }
+
+    /// `第 2/3 部分（全表 20 份的第 8–14 份）：`, or nothing without `--shard`: which forms of
+    /// the whole list this part had, so a person can tell the parts' lines apart.
+    private func partNote(_ shard: BatchShard?, _ summary: BatchSummary, of plan: BatchPlan) -> String {
+        guard let shard else { return "" }
+        let forms = summary.forms
+        let which = switch forms.count {
+        case 0: "，本部分没有"
+        case 1: "的第 \(forms.lowerBound + 1) 份"
+        default: "的第 \(forms.lowerBound + 1)–\(forms.upperBound) 份"
+        }
+        return "第 \(shard) 部分（全表 \(plan.formCount) 份\(which)）："
     }
 
     private func note(_ message: String) {

@@ -13,15 +13,19 @@ public struct BatchOptions: Sendable {
     public var keepGoing: Bool
     /// The most forms rendered at once.
     public var jobs: Int
+    /// The one part of the list to write (`--shard K/N`); nil for all of it.
+    public var shard: BatchShard?
 
     public init(formats: [OutputFormat], folder: URL, pattern: FileNamePattern? = nil, zip: Bool = false,
-                keepGoing: Bool = false, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+                keepGoing: Bool = false, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                shard: BatchShard? = nil) {
         self.formats = formats
         self.folder = folder
         self.pattern = pattern
         self.zip = zip
         self.keepGoing = keepGoing
         self.jobs = max(1, jobs)
+        self.shard = shard
     }
 }
 
@@ -32,6 +36,8 @@ public struct BatchSummary: Sendable {
     public var filesWritten: Int
     /// Forms left out because their records are bad (only with `keepGoing`).
     public var invalidForms: Int
+    /// The forms of the list this run wrote or marked: all of them, or its shard's.
+    public var forms: Range<Int>
     public var manifest: URL
     public var zip: URL?
 }
@@ -126,13 +132,17 @@ public struct BatchRunner: Sendable {
         let writer = BatchFormWriter(template: template, validator: library.validator(for: template),
                                      renderer: FormRenderer(library: library), pattern: pattern,
                                      formats: options.formats, folder: folder, changed: changed)
-        let total = plan.validCount
+        let shard = options.shard
+        // Every part reads and checks the whole list, and writes only its own forms.
+        let mine = plan.forms(of: shard)
+        let total = plan.validCount(of: shard)
         let done = SharedCount()
         // Only for the zip, whose writer keeps an entry for each member anyway.
         var zipMembers: [String] = []
         defer { progress?.finish() }
-        let manifestURL = folder.appendingPathComponent(Manifest.fileName)
-        try Manifest.write(to: manifestURL) { manifest in
+        let manifestName = shard?.manifestFileName ?? Manifest.fileName
+        let manifestURL = folder.appendingPathComponent(manifestName)
+        try Manifest.write(to: manifestURL, header: shard?.writesManifestHeader ?? true) { manifest in
             var next = 0
             try forEachChunk(of: list) { chunk in
                 guard next + chunk.count <= plan.forms.count else { throw changed }
@@ -142,7 +152,7 @@ public struct BatchRunner: Sendable {
                 let results = ResultSlots<BatchFormWriter.Written>(count: chunk.count)
                 let failure = ResultSlots<any Error>(count: 1)
                 ParallelWork.run(count: chunk.count, jobs: options.jobs) { i in
-                    guard plan.problems[first + i] == nil else { return true }
+                    guard mine.contains(first + i), plan.problems[first + i] == nil else { return true }
                     do {
                         results[i] = try writer.write(chunk[i], as: planned[i])
                     } catch {
@@ -153,7 +163,7 @@ public struct BatchRunner: Sendable {
                     return true
                 }
                 if let error = failure[0] { throw error }
-                for (i, written) in results.take().enumerated() {
+                for (i, written) in results.take().enumerated() where mine.contains(first + i) {
                     let form = chunk[i]
                     guard let written else {
                         try manifest.add(.invalid(form.records, issues: plan.problems[first + i] ?? []))
@@ -170,12 +180,12 @@ public struct BatchRunner: Sendable {
 
         var zipURL: URL?
         if options.zip {
-            let url = folder.appendingPathComponent(BatchZip.fileName)
-            try BatchZip.write(zipMembers + [Manifest.fileName], in: folder, to: url)
+            let url = folder.appendingPathComponent(shard?.zipFileName ?? BatchZip.fileName)
+            try BatchZip.write(zipMembers + [manifestName], in: folder, to: url)
             zipURL = url
         }
         return BatchSummary(formsWritten: total, filesWritten: total * options.formats.count,
-                            invalidForms: plan.forms.count - total, manifest: manifestURL, zip: zipURL)
+                            invalidForms: mine.count - total, forms: mine, manifest: manifestURL, zip: zipURL)
     }
 
     /// Reads the list and hands its forms over a chunk at a time, in the list's order.
