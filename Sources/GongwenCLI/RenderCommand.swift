@@ -12,6 +12,9 @@ struct RenderCommand: ParsableCommand {
     /// `--format`: a file format of the form, or its PDF.
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case xlsx, docx, pdf
+
+        /// The form file written, nil for the PDF (which is printed from the DOCX).
+        var file: OutputFormat? { OutputFormat(rawValue: rawValue) }
     }
 
     @Argument(help: "The template id (see `gongwen templates`).")
@@ -40,7 +43,7 @@ struct RenderCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("gongwen: 提示（warning）：\(warning)\n".utf8))
             }
             let folder = URL(fileURLWithPath: out)
-            guard let fileFormat = OutputFormat(rawValue: format.rawValue) else {
+            guard let fileFormat = format.file else {
                 let destination = folder.appendingPathComponent(FormRenderer.pdfFileName(for: template, values: validated.values))
                 let converter = PDFConverter(fontConfig: root.fontConfig)
                 try renderer.writePDF(template, values: validated.values, to: destination) { try converter.convert($0, to: $1) }

@@ -17,7 +17,6 @@ final class ConversionQueue: @unchecked Sendable {
     private let capacity: Int
     private let condition = NSCondition()
     private var waiting: [Job] = []
-    private var running = 0
     private var closed = false
     private var failure: (any Error)?
     /// The batch stopped for another reason: what waits is dropped, what runs finishes.
@@ -77,14 +76,12 @@ final class ConversionQueue: @unchecked Sendable {
             if failure != nil || abandoned { waiting.removeAll() }
             guard !waiting.isEmpty else { break }
             let job = waiting.removeFirst()
-            running += 1
             condition.broadcast()
             condition.unlock()
             var error: (any Error)?
             do { try convert(job.source, job.destination) } catch let thrown { error = thrown }
             if job.discardSource { try? FileManager.default.removeItem(at: job.source) }
             condition.lock()
-            running -= 1
             if let error, failure == nil { failure = error }
             condition.broadcast()
         }
