@@ -17,6 +17,8 @@ Checks:
     several pages) and two of one row: three manifest lines a form (xlsx, docx, pdf);
     print.pdf's pages are the sum of the forms'; the zip holds the forms, the manifest and
     print.pdf.
+ 3b. `batch --format xlsx --print`: the PDFs are made for print.pdf alone: the folder keeps
+    the XLSX, the manifest (naming only them) and print.pdf, whose pages are one a form.
  4. The service renders format=pdf: 200, application/pdf, the values in the text.
  5. Without LibreOffice (hidden in a private mount namespace), `render --format pdf` and
     `batch --format pdf` exit 69 naming LibreOffice and write nothing; without pdfunite,
@@ -186,6 +188,22 @@ def check_batch_all(env):
     check(f"{name}: nothing staged left", not [n for n in os.listdir(out) if n.startswith(".")], str(os.listdir(out)))
 
 
+def check_print_only(env):
+    name = "[3b] batch --format xlsx --print"
+    rows = units(3)
+    p, out = env.batch("key-project-2020", rows, "--format", "xlsx", "--print")
+    if not check(f"{name}: exit 0", p.returncode == 0, p.stderr[-800:]):
+        return
+    files = [r[1] for r in manifest(out)]
+    check(f"{name}: the manifest names the XLSX only", [Path(f).suffix for f in files] == [".xlsx"] * 3, str(files))
+    names = sorted(os.listdir(out))
+    check(f"{name}: the folder keeps the XLSX, the manifest and print.pdf", names == sorted(files + ["manifest.csv", "print.pdf"]),
+          str(names))
+    printed = out / "print.pdf"
+    check(f"{name}: print.pdf has a page a form", printed.is_file() and pdf_page_count(printed) == 3,
+          str(pdf_page_count(printed)) if printed.is_file() else "missing")
+
+
 # ---------------------------------------------------------------- check 4
 
 def check_service(env):
@@ -276,6 +294,7 @@ def checks(env, args):
     check_render(env, templates)
     check_batch_pdf(env)
     check_batch_all(env)
+    check_print_only(env)
     check_service(env)
 
 
