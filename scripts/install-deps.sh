@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Gongwen needs and the machine lacks: the C libraries it links, LibreOffice
-# (the PDF engine and an independent reader in the tests), poppler's PDF tools, free CJK
+# (the PDF engine and an independent reader in the tests), poppler's PDF tools (pdfunite
+# joins a batch's print file; pdftotext and pdfinfo read PDFs in the tests), free CJK
 # fonts, node (which parses the web page's script in the tests), and the Python readers and
 # validators the tests use. Safe to run again: it installs only what is missing. Needs root (or sudo) for
 # apt-get.

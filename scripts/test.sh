@@ -20,6 +20,7 @@ python3 Tests/independent/check_collect.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_returned_files.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_batch.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_shard.py --gongwen "$bin" || status=1
+python3 Tests/independent/check_forms_pdf.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_kinds.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_codepoints.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_json_input.py --gongwen "$bin" || status=1

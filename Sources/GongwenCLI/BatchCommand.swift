@@ -13,7 +13,10 @@ struct BatchCommand: ParsableCommand {
             make one form. Every record is checked before anything is written: a bad record stops \
             the batch (exit 65) unless --keep-going, which writes the good ones, marks the bad ones \
             in manifest.csv and still exits 65. Writes manifest.csv (and batch.zip with --zip) beside \
-            the forms and prints their paths.
+            the forms and prints their paths. PDF (--format pdf or all, and --print) is LibreOffice's \
+            print of each form's DOCX, converted while the writers go on (exit 69 without LibreOffice); \
+            --print joins every form's PDF in the list's order into print.pdf with poppler's pdfunite, \
+            each form from a new page and no blank pages added (print it one-sided).
 
             --shard K/N writes only the K-th of N contiguous parts of the list's forms, so that N \
             machines share one batch: each still checks the whole list, names files by the row in \
@@ -22,17 +25,22 @@ struct BatchCommand: ParsableCommand {
             """
     )
 
-    /// `--format`: one of the formats, or both.
+    /// `--format`: one of the formats, both files, the PDF, or all three.
     enum Formats: String, ExpressibleByArgument, CaseIterable {
-        case xlsx, docx, both
+        case xlsx, docx, pdf, both, all
 
+        /// The form files written (PDF aside).
         var outputFormats: [OutputFormat] {
             switch self {
             case .xlsx: [.xlsx]
             case .docx: [.docx]
-            case .both: [.xlsx, .docx]
+            case .pdf: []
+            case .both, .all: [.xlsx, .docx]
             }
         }
+
+        /// Each form's PDF is kept.
+        var pdf: Bool { self == .pdf || self == .all }
     }
 
     @Argument(help: "The template id (see `gongwen templates`).")
@@ -41,7 +49,7 @@ struct BatchCommand: ParsableCommand {
     @Argument(help: "The list: .jsonl, .csv or .xlsx.")
     var list: String
 
-    @Option(name: .long, help: "xlsx, docx or both.")
+    @Option(name: .long, help: "xlsx, docx, pdf, both (xlsx and docx) or all (xlsx, docx and pdf).")
     var format: Formats
 
     @Option(name: .long, help: "The destination folder.")
@@ -52,6 +60,9 @@ struct BatchCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Also write batch.zip with every file and the manifest.")
     var zip = false
+
+    @Flag(name: .long, help: "Also write print.pdf: every form's PDF in the list's order, each from a new page.")
+    var print = false
 
     @Flag(name: .long, help: "Write the good records even when some are bad; exit 65 at the end.")
     var keepGoing = false
@@ -73,6 +84,10 @@ struct BatchCommand: ParsableCommand {
     /// the option and its rule.
     private func part() throws -> BatchShard? {
         guard let shard else { return nil }
+        // Each part would write its own print.pdf over the others' in a shared folder.
+        if print {
+            throw ValidationError("--shard 与 --print 不能同用（--print is one file of the whole list: join the parts' PDFs in part order instead）")
+        }
         do {
             return try BatchShard(parsing: shard)
         } catch {
@@ -83,13 +98,16 @@ struct BatchCommand: ParsableCommand {
     func run() throws {
         var incomplete = false
         try CommandFailure.reporting {
-            let library = try options.library()
+            if (format.pdf || print) && PDFConverter.soffice() == nil { throw PDFConverter.Failure.unavailable }
+            if print && PrintFile.merger() == nil { throw PrintFile.Failure.mergerMissing }
+            let root = try options.root()
+            let library = root.library
             let template = try library.template(id: templateID)
             let pattern = try name.map { try FileNamePattern($0, keys: FileNamePattern.keys(in: library.formFields(of: template.form))) }
             guard FileManager.default.isReadableFile(atPath: list) else { throw InputFile.Missing(path: list) }
             let runner = try BatchRunner(library: library, templateID: templateID, options: BatchOptions(
                 formats: format.outputFormats, folder: URL(fileURLWithPath: out), pattern: pattern,
-                zip: zip, keepGoing: keepGoing, jobs: jobs, shard: part()))
+                zip: zip, keepGoing: keepGoing, jobs: jobs, shard: part(), pdf: pdfOptions(fontConfig: root.fontConfig)))
 
             let source = try ListSource.open(URL(fileURLWithPath: list))
             note("读取 \(source.file)（\(source.reading)）")
@@ -115,8 +133,9 @@ struct BatchCommand: ParsableCommand {
             note(partNote(runner.options.shard, summary, of: plan)
                  + "共 \(summary.forms.count) 份：生成 \(summary.formsWritten) 份、\(summary.filesWritten) 个文件"
                  + (summary.invalidForms > 0 ? "，\(summary.invalidForms) 份因数据有误未生成" : ""))
-            print(summary.manifest.path)
-            if let zip = summary.zip { print(zip.path) }
+            Swift.print(summary.manifest.path)
+            if let file = summary.printFile { Swift.print(file.path) }
+            if let zip = summary.zip { Swift.print(zip.path) }
             incomplete = summary.invalidForms > 0
         }
         if incomplete { throw ExitCode(CommandFailure.exitCode(for: .invalidData)) }
@@ -133,6 +152,14 @@ struct BatchCommand: ParsableCommand {
         default: "的第 \(forms.lowerBound + 1)–\(forms.upperBound) 份"
         }
         return "第 \(shard) 部分（全表 \(plan.formCount) 份\(which)）："
+    }
+
+    /// The PDF side of the batch, nil when neither the forms' PDFs nor the print file is asked
+    /// for: up to `--jobs` conversions at once, through the library's one converter.
+    private func pdfOptions(fontConfig: URL?) -> BatchPDF? {
+        guard format.pdf || print else { return nil }
+        let converter = PDFConverter(fontConfig: fontConfig)
+        return BatchPDF(keepForms: format.pdf, printFile: print, conversions: jobs) { try converter.convert($0, to: $1) }
     }
 
     private func note(_ message: String) {

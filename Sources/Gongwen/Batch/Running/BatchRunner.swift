@@ -15,11 +15,14 @@ public struct BatchOptions: Sendable {
     public var jobs: Int
     /// The one part of the list to write (`--shard K/N`); nil for all of it.
     public var shard: BatchShard?
+    /// The forms' PDFs and the print file; nil for none.
+    public var pdf: BatchPDF?
 
     public init(formats: [OutputFormat], folder: URL, pattern: FileNamePattern? = nil, zip: Bool = false,
                 keepGoing: Bool = false, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
-                shard: BatchShard? = nil) {
+                shard: BatchShard? = nil, pdf: BatchPDF? = nil) {
         self.formats = formats
+        self.pdf = pdf
         self.folder = folder
         self.pattern = pattern
         self.zip = zip
@@ -32,7 +35,7 @@ public struct BatchOptions: Sendable {
 /// What a batch wrote.
 public struct BatchSummary: Sendable {
     public var formsWritten: Int
-    /// Files written: forms times formats (not the manifest or the zip).
+    /// Files written: forms times formats, PDF counted (not the manifest, the zip or the print file).
     public var filesWritten: Int
     /// Forms left out because their records are bad (only with `keepGoing`).
     public var invalidForms: Int
@@ -40,6 +43,8 @@ public struct BatchSummary: Sendable {
     public var forms: Range<Int>
     public var manifest: URL
     public var zip: URL?
+    /// `print.pdf`, with `--print`.
+    public var printFile: URL?
 }
 
 /// Fills one form per record of a list (per run of records, for list forms), in two passes
@@ -123,15 +128,21 @@ public struct BatchRunner: Sendable {
 
     /// Renders every good form of `plan` from `list` (read again) in each format, each file
     /// atomically, and `manifest.csv` as it goes, which appears once every form is written;
-    /// then `batch.zip`. An output error stops the run and is thrown; the files finished before
+    /// then `batch.zip`. With PDF, each written DOCX goes to the conversion queue while the
+    /// writers go on, and the manifest (and the print file before it) waits for the last PDF.
+    /// An output or conversion error stops the run and is thrown; the files finished before
     /// it are whole.
     public func run(_ plan: BatchPlan, list: ListSource, progress: BatchProgress? = nil) throws -> BatchSummary {
         let folder = options.folder
         try AtomicFile.ensureFolder(folder)
         let changed = BatchListError.changedDuringRun(file: list.file)
+        let conversions = try options.pdf.map { try BatchConversions($0, folder: folder, formats: options.formats) }
+        defer { conversions?.removeStaging() }
         let writer = BatchFormWriter(template: template, validator: library.validator(for: template),
                                      renderer: FormRenderer(library: library), pattern: pattern,
-                                     formats: options.formats, folder: folder, changed: changed)
+                                     formats: options.formats, folder: folder, changed: changed,
+                                     conversions: conversions)
+        let keptFormats = options.formats.map(\.fileExtension) + (options.pdf?.keepForms == true ? ["pdf"] : [])
         let shard = options.shard
         // Every part reads and checks the whole list, and writes only its own forms.
         let mine = plan.forms(of: shard)
@@ -169,23 +180,27 @@ public struct BatchRunner: Sendable {
                         try manifest.add(.invalid(form.records, issues: plan.problems[first + i] ?? []))
                         continue
                     }
-                    let files = options.formats.map { written.stem + "." + $0.fileExtension }
+                    let files = keptFormats.map { written.stem + "." + $0 }
+                    conversions?.printed(written.stem)
                     for file in files { try manifest.add(.written(form.records, file: file, warnings: written.warnings)) }
                     if options.zip { zipMembers += files }
                 }
                 next += chunk.count
             }
             guard next == plan.forms.count else { throw changed }
+            try conversions?.finish()
         }
 
         var zipURL: URL?
         if options.zip {
             let url = folder.appendingPathComponent(shard?.zipFileName ?? BatchZip.fileName)
-            try BatchZip.write(zipMembers + [manifestName], in: folder, to: url)
+            try BatchZip.write(zipMembers + [manifestName] + (conversions?.printFile == nil ? [] : [PrintFile.fileName]),
+                               in: folder, to: url)
             zipURL = url
         }
-        return BatchSummary(formsWritten: total, filesWritten: total * options.formats.count,
-                            invalidForms: mine.count - total, forms: mine, manifest: manifestURL, zip: zipURL)
+        return BatchSummary(formsWritten: total, filesWritten: total * keptFormats.count,
+                            invalidForms: mine.count - total, forms: mine, manifest: manifestURL, zip: zipURL,
+                            printFile: conversions?.printFile)
     }
 
     /// Reads the list and hands its forms over a chunk at a time, in the list's order.
