@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Gongwen needs and the machine lacks: the C libraries it links, LibreOffice
 # (the PDF engine and an independent reader in the tests) with its Python UNO binding (the
-# warm pool's bridge, templates/pdf/bridge.py), poppler's PDF tools, free CJK
+# warm pool's bridge, templates/pdf/bridge.py), poppler's PDF tools (pdfunite
+# joins a batch's print file; pdftotext and pdfinfo read PDFs in the tests), free CJK
 # fonts, node (which parses the web page's script in the tests), and the Python readers and
 # validators the tests use. Safe to run again: it installs only what is missing. Needs root (or sudo) for
 # apt-get.

@@ -334,8 +334,8 @@ def check_exit_codes(env):
     expect("unknown template", p, 64, out)
     p, out = env.batch("key-project-2020", good, "--format", "xlsx", "--name", "{row}-{organiser}")
     expect("bad --name", p, 64, out, "organiser")
-    p, out = env.batch("key-project-2020", good, "--format", "pdf")
-    expect("--format pdf", p, 64, out)
+    p, out = env.batch("key-project-2020", good, "--format", "odt")
+    expect("--format odt", p, 64, out)
     unknown = d / "unknown.csv"
     unknown.write_text("项目名称,项目明称\n甲,乙\n", encoding="utf-8")
     p, out = env.batch("key-project-2020", unknown, "--format", "xlsx")

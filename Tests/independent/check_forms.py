@@ -312,7 +312,7 @@ def check_exit_codes(env):
     out = env.fresh_dir("x")
     expect("unknown template", env.run("render", "no-such-form", "--format", "xlsx", "--out", str(out)), 64, out)
     out = env.fresh_dir("x")
-    expect("--format pdf", env.run("render", "key-project-2020", "--format", "pdf", "--out", str(out)), 64, out)
+    expect("--format odt", env.run("render", "key-project-2020", "--format", "odt", "--out", str(out)), 64, out)
     out = env.fresh_dir("x")
     missing = str(env.tmp / "does-not-exist.json")
     expect("missing data file", env.run("render", "key-project-2020", missing, "--format", "xlsx",

@@ -104,7 +104,7 @@ enum OpenAPIDocument {
                     "operationId": "renderForm",
                     "summary": "The form filled with the data in the body.",
                     "description": "The body is a JSON object with the template's field keys (see GET /api/templates/{id}): dotted keys may be nested objects (`funds.central` as {\"funds\": {\"central\": …}}), list forms put their rows under `rows`. Every problem is reported at once in a 422.",
-                    "parameters": [parameterRef("TemplateID"), parameterRef("FormFormat")],
+                    "parameters": [parameterRef("TemplateID"), parameterRef("RenderFormat")],
                     "requestBody": [
                         "required": true,
                         "content": [
@@ -114,7 +114,8 @@ enum OpenAPIDocument {
                         ],
                     ],
                     "responses": withErrors([
-                        "200": file("The filled form, named by the template's Chinese title.", [OutputFormat.xlsx.mediaType, OutputFormat.docx.mediaType]),
+                        "200": file("The filled form, named by the template's Chinese title; PDF is LibreOffice's print of the DOCX (503 without LibreOffice).",
+                                    [OutputFormat.xlsx.mediaType, OutputFormat.docx.mediaType, "application/pdf"]),
                     ], ["400", "401", "404", "413", "415", "422", "500", "503"]),
                 ],
             ],
@@ -201,6 +202,7 @@ enum OpenAPIDocument {
                 "example": .string(templateIDs.first ?? ""),
             ],
             "FormFormat": formFormat,
+            "RenderFormat": renderFormat,
         ]
     }
 
@@ -208,6 +210,12 @@ enum OpenAPIDocument {
         "name": "format", "in": "query", "required": false,
         "description": "xlsx (default) or docx.",
         "schema": ["type": "string", "enum": ["xlsx", "docx"], "default": "xlsx"],
+    ]
+
+    static let renderFormat: OpenAPIValue = [
+        "name": "format", "in": "query", "required": false,
+        "description": "xlsx (default), docx or pdf.",
+        "schema": ["type": "string", "enum": ["xlsx", "docx", "pdf"], "default": "xlsx"],
     ]
 
     static let binary: OpenAPIValue = ["schema": ["type": "string", "format": "binary"]]

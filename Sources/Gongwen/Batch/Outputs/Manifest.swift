@@ -32,16 +32,17 @@ public enum Manifest {
     /// Writes the manifest atomically while a batch runs: `fill` adds the lines as the forms
     /// are written, and they go to a temporary file a buffer at a time, so neither the list's
     /// length nor the manifest's size is ever held in memory. The manifest appears when `fill`
-    /// returns, and not at all when it throws.
-    static func write(to destination: URL, _ fill: (Writer) throws -> Void) throws {
+    /// returns, and not at all when it throws. Without `header` (a shard after the first) it
+    /// has neither the byte order mark nor the header line: it continues the first shard's.
+    static func write(to destination: URL, header: Bool = true, _ fill: (Writer) throws -> Void) throws {
         try AtomicFile.write(to: destination) { temporary in
             guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
                   let handle = try? FileHandle(forWritingTo: temporary) else {
                 throw OutputError(path: destination.path, detail: "无法创建文件（cannot create）")
             }
             defer { try? handle.close() }
-            let writer = Writer(handle: handle, path: destination.path)
-            try writer.add(line(columns))
+            let writer = Writer(handle: handle, path: destination.path, byteOrderMark: header)
+            if header { try writer.add(line(columns)) }
             try fill(writer)
             try writer.flush()
         }
@@ -51,11 +52,12 @@ public enum Manifest {
     final class Writer {
         private let handle: FileHandle
         private let path: String
-        private var buffer = "\u{FEFF}"
+        private var buffer: String
 
-        fileprivate init(handle: FileHandle, path: String) {
+        fileprivate init(handle: FileHandle, path: String, byteOrderMark: Bool) {
             self.handle = handle
             self.path = path
+            buffer = byteOrderMark ? "\u{FEFF}" : ""
         }
 
         func add(_ entry: Entry) throws {

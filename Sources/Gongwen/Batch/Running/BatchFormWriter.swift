@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes the good forms of a plan on the second reading of the list, on any thread: checks
 /// each form again, works its name out again from the values and the number the plan kept,
-/// and writes it in every format.
+/// and writes it in every format, handing its DOCX on for the PDF.
 struct BatchFormWriter: Sendable {
     let template: FormTemplate
     let validator: FormValidator
@@ -12,6 +12,8 @@ struct BatchFormWriter: Sendable {
     let folder: URL
     /// Thrown when the list no longer reads as it was planned.
     let changed: BatchListError
+    /// Where each form's DOCX goes for its PDF; nil for a batch without PDF.
+    var conversions: BatchConversions?
 
     /// What is kept of a written form until its chunk's manifest lines are added.
     struct Written: Sendable {
@@ -29,6 +31,12 @@ struct BatchFormWriter: Sendable {
         for format in formats {
             let url = folder.appendingPathComponent(name + "." + format.fileExtension)
             try renderer.write(template, values: values, format: format, to: url)
+        }
+        if let conversions {
+            if let staged = conversions.stagedDocx(name) {
+                try renderer.write(template, values: values, format: .docx, to: staged)
+            }
+            try conversions.submit(name)
         }
         return Written(stem: name, warnings: BatchRunner.warningTexts(warnings))
     }

@@ -13,27 +13,38 @@ public struct BatchOptions: Sendable {
     public var keepGoing: Bool
     /// The most forms rendered at once.
     public var jobs: Int
+    /// The one part of the list to write (`--shard K/N`); nil for all of it.
+    public var shard: BatchShard?
+    /// The forms' PDFs and the print file; nil for none.
+    public var pdf: BatchPDF?
 
     public init(formats: [OutputFormat], folder: URL, pattern: FileNamePattern? = nil, zip: Bool = false,
-                keepGoing: Bool = false, jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
+                keepGoing: Bool = false, jobs: Int = ProcessInfo.processInfo.activeProcessorCount,
+                shard: BatchShard? = nil, pdf: BatchPDF? = nil) {
         self.formats = formats
+        self.pdf = pdf
         self.folder = folder
         self.pattern = pattern
         self.zip = zip
         self.keepGoing = keepGoing
         self.jobs = max(1, jobs)
+        self.shard = shard
     }
 }
 
 /// What a batch wrote.
 public struct BatchSummary: Sendable {
     public var formsWritten: Int
-    /// Files written: forms times formats (not the manifest or the zip).
+    /// Files written: forms times formats, PDF counted (not the manifest, the zip or the print file).
     public var filesWritten: Int
     /// Forms left out because their records are bad (only with `keepGoing`).
     public var invalidForms: Int
+    /// The forms of the list this run wrote or marked: all of them, or its shard's.
+    public var forms: Range<Int>
     public var manifest: URL
     public var zip: URL?
+    /// `print.pdf`, with `--print`.
+    public var printFile: URL?
 }
 
 /// Fills one form per record of a list (per run of records, for list forms), in two passes
@@ -117,22 +128,32 @@ public struct BatchRunner: Sendable {
 
     /// Renders every good form of `plan` from `list` (read again) in each format, each file
     /// atomically, and `manifest.csv` as it goes, which appears once every form is written;
-    /// then `batch.zip`. An output error stops the run and is thrown; the files finished before
+    /// then `batch.zip`. With PDF, each written DOCX goes to the conversion queue while the
+    /// writers go on, and the manifest (and the print file before it) waits for the last PDF.
+    /// An output or conversion error stops the run and is thrown; the files finished before
     /// it are whole.
     public func run(_ plan: BatchPlan, list: ListSource, progress: BatchProgress? = nil) throws -> BatchSummary {
         let folder = options.folder
         try AtomicFile.ensureFolder(folder)
         let changed = BatchListError.changedDuringRun(file: list.file)
+        let conversions = try options.pdf.map { try BatchConversions($0, folder: folder, formats: options.formats) }
+        defer { conversions?.removeStaging() }
         let writer = BatchFormWriter(template: template, validator: library.validator(for: template),
                                      renderer: FormRenderer(library: library), pattern: pattern,
-                                     formats: options.formats, folder: folder, changed: changed)
-        let total = plan.validCount
+                                     formats: options.formats, folder: folder, changed: changed,
+                                     conversions: conversions)
+        let keptFormats = options.formats.map(\.fileExtension) + (options.pdf?.keepForms == true ? ["pdf"] : [])
+        let shard = options.shard
+        // Every part reads and checks the whole list, and writes only its own forms.
+        let mine = plan.forms(of: shard)
+        let total = plan.validCount(of: shard)
         let done = SharedCount()
         // Only for the zip, whose writer keeps an entry for each member anyway.
         var zipMembers: [String] = []
         defer { progress?.finish() }
-        let manifestURL = folder.appendingPathComponent(Manifest.fileName)
-        try Manifest.write(to: manifestURL) { manifest in
+        let manifestName = shard?.manifestFileName ?? Manifest.fileName
+        let manifestURL = folder.appendingPathComponent(manifestName)
+        try Manifest.write(to: manifestURL, header: shard?.writesManifestHeader ?? true) { manifest in
             var next = 0
             try forEachChunk(of: list) { chunk in
                 guard next + chunk.count <= plan.forms.count else { throw changed }
@@ -142,7 +163,7 @@ public struct BatchRunner: Sendable {
                 let results = ResultSlots<BatchFormWriter.Written>(count: chunk.count)
                 let failure = ResultSlots<any Error>(count: 1)
                 ParallelWork.run(count: chunk.count, jobs: options.jobs) { i in
-                    guard plan.problems[first + i] == nil else { return true }
+                    guard mine.contains(first + i), plan.problems[first + i] == nil else { return true }
                     do {
                         results[i] = try writer.write(chunk[i], as: planned[i])
                     } catch {
@@ -153,29 +174,33 @@ public struct BatchRunner: Sendable {
                     return true
                 }
                 if let error = failure[0] { throw error }
-                for (i, written) in results.take().enumerated() {
+                for (i, written) in results.take().enumerated() where mine.contains(first + i) {
                     let form = chunk[i]
                     guard let written else {
                         try manifest.add(.invalid(form.records, issues: plan.problems[first + i] ?? []))
                         continue
                     }
-                    let files = options.formats.map { written.stem + "." + $0.fileExtension }
+                    let files = keptFormats.map { written.stem + "." + $0 }
+                    conversions?.printed(written.stem)
                     for file in files { try manifest.add(.written(form.records, file: file, warnings: written.warnings)) }
                     if options.zip { zipMembers += files }
                 }
                 next += chunk.count
             }
             guard next == plan.forms.count else { throw changed }
+            try conversions?.finish()
         }
 
         var zipURL: URL?
         if options.zip {
-            let url = folder.appendingPathComponent(BatchZip.fileName)
-            try BatchZip.write(zipMembers + [Manifest.fileName], in: folder, to: url)
+            let url = folder.appendingPathComponent(shard?.zipFileName ?? BatchZip.fileName)
+            try BatchZip.write(zipMembers + [manifestName] + (conversions?.printFile == nil ? [] : [PrintFile.fileName]),
+                               in: folder, to: url)
             zipURL = url
         }
-        return BatchSummary(formsWritten: total, filesWritten: total * options.formats.count,
-                            invalidForms: plan.forms.count - total, manifest: manifestURL, zip: zipURL)
+        return BatchSummary(formsWritten: total, filesWritten: total * keptFormats.count,
+                            invalidForms: mine.count - total, forms: mine, manifest: manifestURL, zip: zipURL,
+                            printFile: conversions?.printFile)
     }
 
     /// Reads the list and hands its forms over a chunk at a time, in the list's order.
