@@ -7,7 +7,7 @@ python-docx, LibreOffice (conversion to PDF) and poppler's pdftotext/pdfinfo --
 so a file that only our own code can open, or that loses text on the way,
 fails here.
 
-Checks (see /work/shared/design/forms.md):
+Checks (see the design notes, forms.md):
  1. Every template, blank and filled with examples/forms/<form>.json, in XLSX
     and DOCX: the file opens; the title is in A1 / the first paragraph; every
     printed value of the example data appears exactly; the header line is

@@ -6,7 +6,7 @@ reads them only with readers nobody on the team wrote -- python-docx and poppler
 pdftotext / pdfinfo / pdffonts / pdftoppm -- so a notice that only our own code can read,
 or that loses text or layout on its way through LibreOffice, fails here.
 
-Checks (see /work/shared/design/gbt9704.md):
+Checks (see the design notes, gbt9704.md, and the README):
  1. Every examples/notices/*.json renders with --pdf (exit 0; stdout names the DOCX, then
     the PDF; both exist and nothing else is written). python-docx finds the title and the
     发文字号 in the DOCX paragraphs.
