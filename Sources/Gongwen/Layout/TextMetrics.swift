@@ -24,19 +24,25 @@ enum TextMetrics {
     /// spreadsheet measures, which size rows with room to spare, count it as half.
     static func extent(of scalars: some Sequence<Unicode.Scalar>, dashIsFull: Bool = false) -> Extent {
         var extent = Extent()
-        var previous: Bool?   // full width, or a Latin letter or digit (nil: neither)
+        var previous: Unicode.Scalar?
         for scalar in scalars {
-            let full = scalar.value >= 0x2E80 || (dashIsFull && scalar.value == 0x2014)
-            if full {
+            if scalar.value >= 0x2E80 || (dashIsFull && scalar.value == 0x2014) {
                 extent.full += 1
             } else {
                 extent.half += 1
             }
-            let kind: Bool? = full ? true : (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)) ? false : nil
-            if let kind, let previous, kind != previous { extent.scriptChanges += 1 }
-            if kind != nil || !full { previous = kind }
+            if let previous, autospaced(previous, scalar) { extent.scriptChanges += 1 }
+            previous = scalar
         }
         return extent
+    }
+
+    /// Whether LibreOffice puts space between `a` and `b`: one East-Asian, the other a Latin
+    /// letter or digit.
+    static func autospaced(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
+        func wide(_ s: Unicode.Scalar) -> Bool { s.value >= 0x2E80 }
+        func latin(_ s: Unicode.Scalar) -> Bool { s.value < 0x2E80 && (s.properties.isAlphabetic || s.properties.numericType != nil) }
+        return (wide(a) && latin(b)) || (latin(a) && wide(b))
     }
 
     /// Width of `text` in character units (the width of "0" in an 11 pt font) at `size`

@@ -91,7 +91,7 @@ struct TitleSegments {
         self.scalars = scalars
         var sums = [0]
         for (i, s) in scalars.enumerated() {
-            let gap = i > 0 && Self.changesScript(scalars[i - 1], s) ? 1 : 0
+            let gap = i > 0 && TextMetrics.autospaced(scalars[i - 1], s) ? 1 : 0
             sums.append(sums.last! + gap + TitleWidth.units(of: s))
         }
         prefix = sums
@@ -103,16 +103,10 @@ struct TitleSegments {
         while b > a, scalars[b - 1].properties.isWhitespace { b -= 1 }
         guard a < b else { return 0 }
         // The space before the first character belongs to the line before.
-        let gap = a > 0 && Self.changesScript(scalars[a - 1], scalars[a]) ? 1 : 0
+        let gap = a > 0 && TextMetrics.autospaced(scalars[a - 1], scalars[a]) ? 1 : 0
         return prefix[b] - prefix[a] - gap
     }
 
-    /// Whether autospacing separates `a` from `b`: one East-Asian, the other a Latin letter or digit.
-    static func changesScript(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
-        func wide(_ s: Unicode.Scalar) -> Bool { s.value >= 0x2E80 }
-        func latin(_ s: Unicode.Scalar) -> Bool { s.value < 0x2E80 && (s.properties.isAlphabetic || s.properties.numericType != nil) }
-        return (wide(a) && latin(b)) || (latin(a) && wide(b))
-    }
 }
 
 /// Where a line of a title may break, from the strictest set to the loosest.

@@ -92,7 +92,7 @@ extension NoticeComposer {
     mutating func writeNote() {
         guard let note = notice.document.note else { return }
         var p = bodyParagraph()
-        p.keepNext = notice.document.signature.isSealed && notice.seals.contains(where: { $0 != nil })   // with the room under the seal
+        p.keepNext = printsSeals   // with the room under the seal
         p.add("（" + note + "）", bodyStyle())
         p.write(to: &x)
     }

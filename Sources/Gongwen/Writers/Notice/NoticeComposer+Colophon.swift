@@ -32,7 +32,7 @@ extension NoticeComposer {
         let char = DocxUnits.twips(points: font.size)
         var rows: [DocxParagraph] = []
         if let copyTo = colophon.copyTo, !copyTo.isEmpty {
-            var p = colophonParagraph()
+            var p = gridParagraph()
             let label = width(of: "抄送：", size: font.size)
             p.left = char + label
             p.right = char
@@ -40,7 +40,7 @@ extension NoticeComposer {
             p.add("抄送：" + copyTo.joined(separator: "，") + "。", bodyStyle(font))
             rows.append(p)
         }
-        var printed = colophonParagraph()
+        var printed = gridParagraph()
         printed.left = char
         printed.right = char
         printed.tabs = [("right", textWidth - char)]
@@ -101,13 +101,6 @@ extension NoticeComposer {
         var opening = DocxParagraph()
         opening.exactLine = 20
         opening.write(to: &x)
-    }
-
-    /// A line of the 版记: 四号 on the body grid, aligned left.
-    private func colophonParagraph() -> DocxParagraph {
-        var p = gridParagraph()
-        p.alignment = .left
-        return p
     }
 
     /// A line weight in mm as WordprocessingML border size (eighths of a point, 2 to 96).

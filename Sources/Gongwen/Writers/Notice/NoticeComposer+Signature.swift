@@ -114,12 +114,18 @@ extension NoticeComposer {
 }
 
 extension NoticeComposer {
+    /// Whether seal images stand over the signature (a sealed notice may have none: its
+    /// space is kept, and nothing hangs below the date).
+    var printsSeals: Bool {
+        notice.document.signature.isSealed && notice.seals.contains { $0 != nil }
+    }
+
     /// Room under a sealed date for the seal's lower part: a seal centred between name and
     /// date reaches about a line below the date, and would hang below the text block when the
     /// date ends a page. An empty line kept with the date (and 附注) gives it that room on the
     /// page, and the next text starts after it.
     mutating func writeSealRoom() {
-        guard notice.document.signature.isSealed, notice.seals.contains(where: { $0 != nil }) else { return }
+        guard printsSeals else { return }
         let radius = DocxUnits.twips(millimetres: layout.sealDiameter) / 2
         // Below the date line: the seal's centre is on the top of the date line.
         let below = radius - line - (notice.document.note == nil ? 0 : line)
