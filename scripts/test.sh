@@ -29,5 +29,6 @@ python3 Tests/independent/check_cells_theme.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_web.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_service.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_service_limits.py --gongwen "$bin" || status=1
+python3 Tests/independent/check_serve_pdf.py --gongwen "$bin" || status=1
 python3 Tests/independent/fuzz_forms.py --gongwen "$bin" || status=1
 exit $status

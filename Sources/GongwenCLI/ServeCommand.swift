@@ -9,12 +9,14 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Serve the HTTP API (and the web page) on Hummingbird.",
         discussion: """
-            The API is described at /openapi.json; /healthz answers 200 while serving. With GONGWEN_TOKEN \
-            set, every route but /healthz and the web page's files needs Authorization: Bearer <token>. \
+            The API is described at /openapi.json; /healthz answers 200 while serving, /health adds the queues \
+            and LibreOffice's warm pool (instances up, jobs done, restarts). With GONGWEN_TOKEN \
+            set, every route but /healthz, /health and the web page's files needs Authorization: Bearer <token>. \
             Without it the service listens on loopback (127.0.0.1) unless --host says otherwise. Every option \
             can also come from the environment (GONGWEN_HOST, GONGWEN_PORT, GONGWEN_MAX_JSON_BYTES, \
-            GONGWEN_MAX_UPLOAD_BYTES, GONGWEN_CONCURRENCY, GONGWEN_QUEUE, GONGWEN_TIMEOUT, GONGWEN_LONG_TIMEOUT, \
-            LOG_LEVEL, GONGWEN_LOG_FORMAT); an option wins over the environment. SIGTERM or SIGINT finishes the requests in flight \
+            GONGWEN_MAX_UPLOAD_BYTES, GONGWEN_CONCURRENCY, GONGWEN_QUEUE, GONGWEN_PDF_QUEUE, GONGWEN_TIMEOUT, GONGWEN_LONG_TIMEOUT, \
+            LOG_LEVEL, GONGWEN_LOG_FORMAT); an option wins over the environment. PDFs run on \
+            GONGWEN_PDF_INSTANCES LibreOffice instances (default: the cores). SIGTERM or SIGINT finishes the requests in flight \
             and exits 0.
             """
     )
@@ -36,6 +38,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "Requests that may wait for a render; more get 503 with Retry-After (default 128).")
     var queue: Int?
+
+    @Option(name: .long, help: "PDF requests that may wait for a LibreOffice instance; more get 503 with Retry-After (default 32).")
+    var pdfQueue: Int?
 
     @Option(name: .long, help: "Deadline in seconds of a form or a DOCX notice (default 30).")
     var timeout: Int?
@@ -60,6 +65,7 @@ struct ServeCommand: AsyncParsableCommand {
         settings.maxUploadBytes = try number(maxUploadBytes, "GONGWEN_MAX_UPLOAD_BYTES", "--max-upload-bytes") ?? settings.maxUploadBytes
         settings.concurrency = try number(concurrency, "GONGWEN_CONCURRENCY", "--concurrency") ?? settings.concurrency
         settings.queueLimit = try number(queue, "GONGWEN_QUEUE", "--queue", minimum: 0) ?? settings.queueLimit
+        settings.pdfQueueLimit = try number(pdfQueue, "GONGWEN_PDF_QUEUE", "--pdf-queue", minimum: 0) ?? settings.pdfQueueLimit
         if let seconds = try number(timeout, "GONGWEN_TIMEOUT", "--timeout") { settings.timeout = .seconds(seconds) }
         if let seconds = try number(longTimeout, "GONGWEN_LONG_TIMEOUT", "--long-timeout") { settings.longTimeout = .seconds(seconds) }
         if let token = environment["GONGWEN_TOKEN"], !token.isEmpty { settings.token = token }
@@ -83,7 +89,7 @@ struct ServeCommand: AsyncParsableCommand {
         } catch let error as any GongwenError {
             throw CommandFailure.report(error)
         }
-        logger.notice("gongwen serve: http://\(settings.host):\(settings.port) — API at /openapi.json, health at /healthz")
+        logger.notice("gongwen serve: http://\(settings.host):\(settings.port) — API at /openapi.json, health at /healthz and /health")
         switch (settings.token != nil, settings.isLoopback) {
         case (true, _):
             logger.notice("GONGWEN_TOKEN is set: every route but /healthz and the web page needs Authorization: Bearer <token>")
@@ -92,7 +98,7 @@ struct ServeCommand: AsyncParsableCommand {
         case (false, false):
             logger.warning("no GONGWEN_TOKEN and --host \(settings.host): anyone who can reach this address can use the API")
         }
-        logger.notice("renders at once: \(settings.concurrency), queue: \(settings.queueLimit), JSON limit: \(settings.maxJSONBytes) bytes, upload limit: \(settings.maxUploadBytes) bytes")
+        logger.notice("renders at once: \(settings.concurrency), queue: \(settings.queueLimit), PDF instances: \(PDFConverter.poolSettings.size), PDF queue: \(settings.pdfQueueLimit), JSON limit: \(settings.maxJSONBytes) bytes, upload limit: \(settings.maxUploadBytes) bytes")
         do {
             try await server.run()
         } catch {

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import Gongwen
 @testable import GongwenService
 
 @Suite("Token, limits under load, file names")
@@ -32,8 +33,10 @@ struct AccessAndLoadTests {
                     #expect(response.status == .ok)
                 }
             }
-            try await client.execute(uri: "/healthz", method: .get) { response in
-                #expect(response.status == .ok)
+            for probe in ["/healthz", "/health"] {
+                try await client.execute(uri: probe, method: .get) { response in
+                    #expect(response.status == .ok, "\(probe)")
+                }
             }
             for path in WebAssets.files.keys {
                 try await client.execute(uri: path, method: .get) { response in
@@ -68,27 +71,55 @@ struct AccessAndLoadTests {
         })
     }
 
-    @Test func fullQueueIs503WithRetryAfter() async throws {
+    /// A PDF engine of one instance whose conversions take `seconds`, said to be warm and
+    /// that fast, as the pool would report it.
+    static func slowWarmPDF(_ seconds: Double) -> PDFEngine {
+        var engine = slowPDF(seconds)
+        engine.state = { .warm(PDFPool.Snapshot(instancesUp: 1, busy: 1, jobsDone: 7, retries: 1, secondsPerJob: seconds)) }
+        return engine
+    }
+
+    /// PDFs wait in a queue of their own in front of the engine's instances: beyond it a 503
+    /// whose Retry-After is the queue's expected wait, while forms go on being rendered, and
+    /// `/health` shows the PDF requests and the pool's counters.
+    @Test func fullPDFQueueIs503WithRetryAfterAndFormsGoOn() async throws {
         let settings = ServiceFixtures.settings {
             $0.concurrency = 1
             $0.queueLimit = 0
-            $0.pdf = Self.slowPDF(1.5)
+            $0.pdfQueueLimit = 0
+            $0.pdf = Self.slowWarmPDF(1.5)
         }
         let body = try ServiceFixtures.example("notices/000.json")
         try await ServiceFixtures.withApp(settings) { client in
             async let first = client.execute(uri: "/api/notices?format=pdf", method: .post,
                                              headers: ServiceFixtures.jsonHeaders, body: ServiceFixtures.buffer(body))
-            // Wait until the first holds the only slot: its work folder appears.
+            // Wait until the first holds the only PDF slot: its work folder appears.
             let folder = settings.temporaryFolder
             for _ in 0..<500 where ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).isEmpty {
                 try await Task.sleep(for: .milliseconds(10))
             }
-            let second = try await client.execute(uri: "/api/render/key-project-2020", method: .post,
+            let second = try await client.execute(uri: "/api/render/key-project-2020?format=pdf", method: .post,
                                                   headers: ServiceFixtures.jsonHeaders,
                                                   body: ServiceFixtures.buffer(try ServiceFixtures.example("forms/key-project.json")))
             let problem = try ServiceFixtures.problem(second, status: 503)
-            #expect(problem.type == "urn:gongwen:problem:busy")
-            #expect(second.headers[.retryAfter] == "1")
+            #expect(problem.type == "urn:gongwen:problem:pdf-busy")
+            #expect(second.headers[.retryAfter] == "2", "1.5 s a job, one instance, nobody else queued: 2 s")
+            let form = try await client.execute(uri: "/api/render/key-project-2020", method: .post,
+                                                headers: ServiceFixtures.jsonHeaders,
+                                                body: ServiceFixtures.buffer(try ServiceFixtures.example("forms/key-project.json")))
+            #expect(form.status == .ok, "a form does not wait behind a PDF")
+            let health = try await client.execute(uri: "/health", method: .get)
+            #expect(health.status == .ok)
+            let report = try #require(try JSONSerialization.jsonObject(with: Data(buffer: health.body)) as? [String: Any])
+            let pdf = try #require(report["pdf"] as? [String: Any])
+            #expect(pdf["engine"] as? String == "warm")
+            let requests = try #require(pdf["requests"] as? [String: Any])
+            #expect(requests["concurrency"] as? Int == 1 && requests["queueLimit"] as? Int == 0 && requests["load"] as? Int == 1)
+            let pool = try #require(pdf["pool"] as? [String: Any])
+            #expect(pool["instancesUp"] as? Int == 1 && pool["jobsDone"] as? Int == 7 && pool["retries"] as? Int == 1)
+            #expect(pool["restarts"] as? Int == 0 && pool["secondsPerJob"] as? Double == 1.5)
+            let render = try #require(report["render"] as? [String: Any])
+            #expect(render["concurrency"] as? Int == 1 && render["load"] as? Int == 0)
             #expect(try await first.status == .ok)
         }
     }

@@ -26,7 +26,7 @@ struct TemplateRouteTests {
                 let document = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
                 #expect(document?["openapi"] as? String == "3.1.0")
                 let paths = document?["paths"] as? [String: Any] ?? [:]
-                #expect(Set(paths.keys) == ["/healthz", "/openapi.json", "/api/templates", "/api/templates/{id}",
+                #expect(Set(paths.keys) == ["/healthz", "/health", "/openapi.json", "/api/templates", "/api/templates/{id}",
                                             "/api/templates/{id}/blank", "/api/render/{id}", "/api/notices",
                                             "/api/batch/{id}", "/api/collect/{id}"])
                 let schemas = (document?["components"] as? [String: Any])?["schemas"] as? [String: Any] ?? [:]

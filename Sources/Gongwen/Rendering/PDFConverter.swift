@@ -64,12 +64,18 @@ public struct PDFConverter: Sendable {
         }
         let work = destination.deletingLastPathComponent()
             .appendingPathComponent(".gongwen-pdf-\(UUID().uuidString).pdf")
-        defer { try? FileManager.default.removeItem(at: work) }
+        let pending = PendingPaths.shared.add(work.path)
+        defer {
+            try? FileManager.default.removeItem(at: work)
+            PendingPaths.shared.remove(pending)
+        }
         do {
             try pool.convert(source, to: work, deadline: timeout)
         } catch {
             switch error {
             case .cannotStart(let reason):
+                // Not a machine without the pool: the command is being interrupted.
+                if PendingPaths.shared.isClosed { throw OutputError(path: destination.path, detail: "已中断（interrupted）") }
                 PDFPoolRegistry.shared.startFailed(fontConfig: fontConfig, reason: reason)
                 return try convertCold(source, to: destination)
             case .deadlineExceeded(let seconds): throw Failure.deadlineExceeded(seconds: seconds)
@@ -87,12 +93,52 @@ public struct PDFConverter: Sendable {
     /// The counters of the process's pool for this fontconfig file, once it has one.
     public var poolSnapshot: PDFPool.Snapshot? { PDFPoolRegistry.shared.existing(fontConfig: fontConfig)?.snapshot }
 
+    /// How this converter's PDFs are being made, for a health page.
+    public enum EngineState: Sendable, Equatable {
+        /// LibreOffice is not installed.
+        case missing
+        /// No PDF asked for yet: the pool starts its instances on the first.
+        case notStarted
+        /// The warm pool, with its counters.
+        case warm(PDFPool.Snapshot)
+        /// Every PDF a fresh LibreOffice, and why (the pool turned off or unable to start).
+        case cold(String)
+    }
+
+    public var engineState: EngineState {
+        guard Self.soffice() != nil else { return .missing }
+        if let reason = PDFPoolRegistry.shared.coldReason(fontConfig: fontConfig) { return .cold(reason) }
+        if let snapshot = poolSnapshot { return .warm(snapshot) }
+        return .notStarted
+    }
+
+    /// The size and limits the process's pools take (from the environment).
+    public static var poolSettings: PDFPool.Settings { .fromEnvironment() }
+
+    /// Ends the instances of every pool of this process, waiting for them: what a service does
+    /// when it stops, after its last request. (Exit and signals end them too, as a last resort.)
+    public static func stopPools() {
+        PDFPoolRegistry.shared.shutdownAll()
+    }
+
+    /// Kills every LibreOffice instance of this process at once, and any started after: an
+    /// interrupted command, whose conversions must not go on writing. (Exit removes profiles.)
+    public static func endInstancesNow() {
+        PDFProcessReaper.shared.endAll()
+    }
+
     /// Today's way without a pool: a fresh LibreOffice, with a new profile, for this one file.
     public func convertCold(_ source: URL, to destination: URL) throws {
         guard let soffice = Self.soffice() else { throw Failure.unavailable }
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-pdf-\(UUID().uuidString)")
+        guard let pending = PendingPaths.shared.add(work.path) else {
+            throw OutputError(path: destination.path, detail: "已中断（interrupted）")
+        }
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: work) }
+        defer {
+            try? FileManager.default.removeItem(at: work)
+            PendingPaths.shared.remove(pending)
+        }
         let input = work.appendingPathComponent("document." + source.pathExtension)
         try FileManager.default.copyItem(at: source, to: input)
         let process = Process()

@@ -23,6 +23,16 @@ public final class PDFPool: @unchecked Sendable {
             self.jobsPerInstance = max(1, jobsPerInstance)
             self.memoryCeiling = memoryCeiling
         }
+
+        /// The defaults, with what the environment sets: `GONGWEN_PDF_INSTANCES` (the size),
+        /// `GONGWEN_PDF_JOBS_PER_INSTANCE`, `GONGWEN_PDF_MEMORY_CEILING_MB`.
+        public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Settings {
+            var settings = Settings()
+            if let size = environment["GONGWEN_PDF_INSTANCES"].flatMap(Int.init) { settings.size = max(1, size) }
+            if let jobs = environment["GONGWEN_PDF_JOBS_PER_INSTANCE"].flatMap(Int.init) { settings.jobsPerInstance = max(1, jobs) }
+            if let megabytes = environment["GONGWEN_PDF_MEMORY_CEILING_MB"].flatMap(Int.init) { settings.memoryCeiling = megabytes << 20 }
+            return settings
+        }
     }
 
     /// The pool's counters, for a health page and the tests.
@@ -41,6 +51,24 @@ public final class PDFPool: @unchecked Sendable {
         public var restarts = 0
         /// Instances replaced on schedule: after `jobsPerInstance` jobs or above the memory ceiling.
         public var recycled = 0
+        /// Jobs waiting for a free instance now.
+        public var waiting = 0
+        /// The recent wall time of a conversion, in seconds (a moving average; nil before the
+        /// first): what a caller that must say when to come back (Retry-After) goes by.
+        public var secondsPerJob: Double?
+
+        public init(instancesUp: Int = 0, busy: Int = 0, jobsDone: Int = 0, jobsFailed: Int = 0, retries: Int = 0,
+                    restarts: Int = 0, recycled: Int = 0, waiting: Int = 0, secondsPerJob: Double? = nil) {
+            self.instancesUp = instancesUp
+            self.busy = busy
+            self.jobsDone = jobsDone
+            self.jobsFailed = jobsFailed
+            self.retries = retries
+            self.restarts = restarts
+            self.recycled = recycled
+            self.waiting = waiting
+            self.secondsPerJob = secondsPerJob
+        }
     }
 
     /// Why the pool made no PDF.
@@ -90,9 +118,10 @@ public final class PDFPool: @unchecked Sendable {
         var avoid: Int?
         for attempt in 0..<2 {
             let (index, instance) = try checkOut(avoiding: avoid)
+            let started = ContinuousClock.now
             do throws(PDFInstanceFault) {
                 try instance.convert(source, to: destination, deadline: deadline)
-                checkIn(index, outcome: .done)
+                checkIn(index, outcome: .done, took: ContinuousClock.now - started)
                 return
             } catch {
                 switch error {
@@ -132,7 +161,11 @@ public final class PDFPool: @unchecked Sendable {
         while chosen == nil {
             let free = slots.indices.filter { !slots[$0].busy && ($0 != avoiding || slots.count == 1) }
             chosen = free.first { slots[$0].instance != nil } ?? free.first
-            if chosen == nil { condition.wait() }
+            if chosen == nil {
+                counters.waiting += 1
+                condition.wait()
+                counters.waiting -= 1
+            }
         }
         let index = chosen!
         slots[index].busy = true
@@ -158,9 +191,14 @@ public final class PDFPool: @unchecked Sendable {
         }
     }
 
-    private func checkIn(_ index: Int, outcome: Outcome) {
+    private func checkIn(_ index: Int, outcome: Outcome, took: Duration? = nil) {
         condition.lock()
         var retire: (any PDFInstance)?
+        if let took {
+            let seconds = Double(took.components.seconds) + Double(took.components.attoseconds) / 1e18
+            // A fifth of the newest: follows a change of documents within a few jobs, not one outlier.
+            counters.secondsPerJob = counters.secondsPerJob.map { $0 * 0.8 + seconds * 0.2 } ?? seconds
+        }
         switch outcome {
         case .done, .refused:
             if outcome == .done { counters.jobsDone += 1 } else { counters.jobsFailed += 1 }

@@ -12,7 +12,8 @@ final class PDFPoolRegistry: @unchecked Sendable {
 
     private let lock = NSLock()
     private var pools: [String: PDFPool] = [:]
-    private var unusable: Set<String> = []
+    /// Why each fontconfig file's pool cannot be had, by its key.
+    private var unusable: [String: String] = [:]
     private var saidCold = false
 
     /// The pool for `fontConfig`, made on first use; nil where it cannot be (then: cold).
@@ -23,17 +24,14 @@ final class PDFPoolRegistry: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let pool = pools[key] { return pool }
-        if unusable.contains(key) { return nil }
+        if unusable[key] != nil { return nil }
         switch PDFBridgeInstance.Launch.located(fontConfig: fontConfig, bridge: nil) {
         case .failure(let failure):
-            unusable.insert(key)
+            unusable[key] = failure.description
             sayColdLocked(failure.description)
             return nil
         case .success(let launch):
-            var settings = PDFPool.Settings()
-            if let size = environment["GONGWEN_PDF_INSTANCES"].flatMap(Int.init) { settings.size = max(1, size) }
-            if let jobs = environment["GONGWEN_PDF_JOBS_PER_INSTANCE"].flatMap(Int.init) { settings.jobsPerInstance = max(1, jobs) }
-            if let megabytes = environment["GONGWEN_PDF_MEMORY_CEILING_MB"].flatMap(Int.init) { settings.memoryCeiling = megabytes << 20 }
+            let settings = PDFPool.Settings.fromEnvironment(environment)
             let pool = PDFPool(settings: settings) { slot throws(PDFInstanceFault) in try PDFBridgeInstance(launch, slot: slot) }
             pools[key] = pool
             return pool
@@ -46,6 +44,22 @@ final class PDFPoolRegistry: @unchecked Sendable {
         return pools[fontConfig?.path ?? ""]
     }
 
+    /// Why there is no pool for `fontConfig` and every PDF is cold, if that was decided.
+    func coldReason(fontConfig: URL?) -> String? {
+        if ProcessInfo.processInfo.environment["GONGWEN_PDF_POOL"] == "off" { return "GONGWEN_PDF_POOL=off" }
+        lock.lock()
+        defer { lock.unlock() }
+        return unusable[fontConfig?.path ?? ""]
+    }
+
+    /// Ends every pool's instances (a service's graceful shutdown); pools start again if asked.
+    func shutdownAll() {
+        lock.lock()
+        let all = Array(pools.values)
+        lock.unlock()
+        for pool in all { pool.shutdown() }
+    }
+
     /// An instance did not start: said once; a pool that never had one is given up (cold from
     /// now on), one that had is tried again on the next job.
     func startFailed(fontConfig: URL?, reason: String) {
@@ -54,7 +68,7 @@ final class PDFPoolRegistry: @unchecked Sendable {
         defer { lock.unlock() }
         if let pool = pools[key], pool.snapshot.jobsDone == 0, pool.snapshot.instancesUp == 0 {
             pools[key] = nil
-            unusable.insert(key)
+            unusable[key] = reason
         }
         sayColdLocked(reason)
     }

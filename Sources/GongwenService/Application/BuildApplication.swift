@@ -18,17 +18,19 @@ public func buildApplication(_ settings: ServiceSettings, logger: Logger = Logge
 
     // Nothing throws from here on: the pool's threads are stopped by the application's services.
     let pool = RenderPool(concurrency: settings.concurrency, queueLimit: settings.queueLimit)
-    let environment = ServiceEnvironment(settings: settings, root: root, pool: pool, pdf: pdf)
+    let pdfQueue = settings.pdfQueueLimit
+    let pdfPool = RenderPool(concurrency: pdf.slots, queueLimit: pdfQueue) { .pdfBusy(retryAfter: pdf.retryAfter(queued: pdfQueue)) }
+    let environment = ServiceEnvironment(settings: settings, root: root, pool: pool, pdf: pdf, pdfPool: pdfPool)
     let router = Router(context: BasicRequestContext.self)
     let table = RouteTable()
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ProblemMiddleware(routes: table))
     if let token = settings.token, !token.isEmpty {
-        router.add(middleware: BearerAuthMiddleware(token: token, openPaths: Set(["/healthz"] + WebAssets.files.keys)))
+        router.add(middleware: BearerAuthMiddleware(token: token, openPaths: Set(["/healthz", "/health"] + WebAssets.files.keys)))
     }
     let routes = RouteRegistry(router: router, table: table)
-    SystemRoutes(openAPI: openAPI).addRoutes(to: routes)
+    SystemRoutes(openAPI: openAPI, environment: environment).addRoutes(to: routes)
     TemplateRoutes(environment: environment).addRoutes(to: routes)
     FormRoutes(environment: environment).addRoutes(to: routes)
     NoticeRoutes(environment: environment).addRoutes(to: routes)
@@ -40,7 +42,9 @@ public func buildApplication(_ settings: ServiceSettings, logger: Logger = Logge
         server: .http1(configuration: .init(
             additionalChannelHandlers: [HTTP1EdgeInstaller(), DrainBeforeClose(limit: .seconds(30))], idleTimeout: .seconds(75))),
         configuration: ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: "gongwen"),
-        services: [pool],
+        // Stopped in reverse order once the server has answered its last request: the render
+        // threads, the PDF threads (their conversions finish), then LibreOffice's instances.
+        services: [PDFPoolShutdown(), pdfPool, pool],
         logger: logger
     )
 }

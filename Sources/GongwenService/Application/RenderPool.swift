@@ -17,10 +17,13 @@ public final class RenderPool: Sendable {
     public let queueLimit: Int
     private let threads: NIOThreadPool
     private let admitted: Counter
+    /// What a request beyond the queue is told (the PDF queue says when to come back).
+    private let refusal: @Sendable () -> ServiceError
 
-    public init(concurrency: Int, queueLimit: Int) {
+    public init(concurrency: Int, queueLimit: Int, refusal: @escaping @Sendable () -> ServiceError = { .busy }) {
         self.concurrency = max(1, concurrency)
         self.queueLimit = max(0, queueLimit)
+        self.refusal = refusal
         threads = NIOThreadPool(numberOfThreads: self.concurrency)
         admitted = Counter()
         threads.start()
@@ -29,10 +32,10 @@ public final class RenderPool: Sendable {
     /// Requests admitted and not finished: running plus waiting.
     public var load: Int { admitted.value }
 
-    /// Runs `work` on a pool thread and returns its result, or throws `busy` when the pool
-    /// and its queue are full, or `deadlineExceeded` when `deadline` passes first.
+    /// Runs `work` on a pool thread and returns its result, or throws the refusal (`busy`)
+    /// when the pool and its queue are full, or `deadlineExceeded` when `deadline` passes first.
     public func perform<T: Sendable>(within deadline: Duration, _ work: @escaping @Sendable () throws -> T) async throws -> T {
-        guard admitted.increment(limit: concurrency + queueLimit) else { throw ServiceError.busy }
+        guard admitted.increment(limit: concurrency + queueLimit) else { throw refusal() }
         let race = Race<T>()
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in

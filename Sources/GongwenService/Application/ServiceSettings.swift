@@ -17,6 +17,10 @@ public struct ServiceSettings: Sendable {
     public var concurrency = ProcessInfo.processInfo.activeProcessorCount
     /// Requests that may wait for a render slot; one more is answered 503 with Retry-After.
     public var queueLimit = 128
+    /// PDF requests that may wait for a LibreOffice instance (as many run as the engine has
+    /// instances); one more is answered 503 with a Retry-After of the queue's expected wait.
+    /// PDF requests wait here, not in the render queue, so forms never wait behind PDFs.
+    public var pdfQueueLimit = 32
     /// The deadline of a form or a DOCX notice.
     public var timeout: Duration = .seconds(30)
     /// The deadline of a PDF, a batch or a collect.

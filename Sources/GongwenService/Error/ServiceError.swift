@@ -33,6 +33,9 @@ public enum ServiceError: Error, Sendable, Equatable {
     case invalidData(detail: String, errors: [ProblemDetails.FieldError])
     /// 503: every render slot is busy and the queue is full; try again shortly.
     case busy
+    /// 503: every LibreOffice instance is converting and the PDF queue is full; come back
+    /// after about the time the queue takes to drain.
+    case pdfBusy(retryAfter: Int)
     /// 503: the request did not finish within its deadline.
     case deadlineExceeded(seconds: Int)
     /// 503: PDF asked for and LibreOffice is not installed.
@@ -46,6 +49,7 @@ extension ServiceError {
     var retryAfter: Int? {
         switch self {
         case .busy: 1
+        case .pdfBusy(let seconds): seconds
         case .deadlineExceeded: 5
         default: nil
         }
@@ -98,6 +102,9 @@ extension ServiceError {
         case .busy:
             ProblemDetails(type: Self.type("busy"), title: "服务繁忙（busy）", status: 503,
                            detail: "所有生成任务都在进行中，排队已满，请稍后重试（every render slot busy and the queue full; retry shortly）")
+        case .pdfBusy(let seconds):
+            ProblemDetails(type: Self.type("pdf-busy"), title: "PDF 排队已满（PDF queue full）", status: 503,
+                           detail: "所有 PDF 转换实例都在工作，排队已满，请约 \(seconds) 秒后重试（every LibreOffice instance busy and the PDF queue full; retry in about \(seconds) s）")
         case .deadlineExceeded(let seconds):
             ProblemDetails(type: Self.type("deadline-exceeded"), title: "处理超时（deadline exceeded）", status: 503,
                            detail: seconds > 0 ? "请求未能在 \(seconds) 秒内完成，请稍后重试（the request did not finish within its deadline）"

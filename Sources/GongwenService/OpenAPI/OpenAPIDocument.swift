@@ -21,9 +21,10 @@ enum OpenAPIDocument {
                     Official notices (GB/T 9704-2012) and their attachment forms, as XLSX, DOCX and PDF. \
                     JSON in, files out. Errors are RFC 9457 problem details (application/problem+json) whose \
                     `errors` name each field: its key, its Chinese label, the rule it broke and the message. \
-                    When the service runs with GONGWEN_TOKEN, every operation except /healthz needs \
-                    `Authorization: Bearer <token>`; without it, none does. A render waits in a bounded queue; \
-                    beyond it the answer is 503 with Retry-After.
+                    When the service runs with GONGWEN_TOKEN, every operation except /healthz and /health needs \
+                    `Authorization: Bearer <token>`; without it, none does. A render waits in a bounded queue, \
+                    a PDF in a queue of its own in front of LibreOffice's warm instances; beyond either the \
+                    answer is 503 with Retry-After.
                     """,
             ],
             "security": [[:], ["bearerAuth": []]],
@@ -52,6 +53,17 @@ enum OpenAPIDocument {
                     "security": [],
                     "responses": [
                         "200": json("Serving.", ref("Health")),
+                        "500": OpenAPIResponses.ref("InternalError"),
+                    ],
+                ],
+            ],
+            "/health": [
+                "get": [
+                    "operationId": "healthReport",
+                    "summary": "The queues' load and LibreOffice's warm pool: instances up and busy, jobs done and failed, retries, restarts.",
+                    "security": [],
+                    "responses": [
+                        "200": json("Serving.", ref("HealthReport")),
                         "500": OpenAPIResponses.ref("InternalError"),
                     ],
                 ],

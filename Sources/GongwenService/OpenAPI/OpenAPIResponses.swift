@@ -8,7 +8,7 @@ enum OpenAPIResponses {
         ("415", "UnsupportedMediaType", "The body's Content-Type is not one this operation reads."),
         ("422", "InvalidData", "Well-formed data that breaks the form's rules; `errors` names every field."),
         ("500", "InternalError", "A failure on the server's side (never bad input); the detail says nothing of internals."),
-        ("503", "Unavailable", "Busy (every render slot taken and the queue full), past the deadline, or PDF asked for without LibreOffice. Retry-After is set when trying again later helps."),
+        ("503", "Unavailable", "Busy (every render slot taken and the queue full, or every LibreOffice instance and the PDF queue), past the deadline, or PDF asked for without LibreOffice. Retry-After is set when trying again later helps."),
     ]
 
     static func name(for status: String) -> String {

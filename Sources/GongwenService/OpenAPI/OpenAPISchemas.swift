@@ -7,6 +7,7 @@ enum OpenAPISchemas {
             (key: "Problem", value: problem),
             (key: "FieldError", value: fieldError),
             (key: "Health", value: health),
+            (key: "HealthReport", value: healthReport),
             (key: "TemplateSummary", value: templateSummary),
             (key: "FieldDefinition", value: fieldDefinition),
             (key: "FieldGroup", value: fieldGroup),
@@ -45,6 +46,48 @@ enum OpenAPISchemas {
         "type": "object",
         "required": ["status"],
         "properties": ["status": ["type": "string", "enum": ["ok"]]],
+    ]
+
+    static let queue: OpenAPIValue = [
+        "type": "object",
+        "required": ["concurrency", "queueLimit", "load"],
+        "properties": [
+            "concurrency": ["type": "integer", "description": "Requests that run at once."],
+            "queueLimit": ["type": "integer", "description": "Requests that may wait; more are answered 503 with Retry-After."],
+            "load": ["type": "integer", "description": "Requests running or waiting now."],
+        ],
+    ]
+
+    static let healthReport: OpenAPIValue = [
+        "type": "object",
+        "required": ["status", "render", "pdf"],
+        "properties": [
+            "status": ["type": "string", "enum": ["ok"]],
+            "render": queue,
+            "pdf": [
+                "type": "object",
+                "required": ["engine", "requests"],
+                "properties": [
+                    "engine": ["type": "string", "enum": ["missing", "not-started", "warm", "cold"],
+                               "description": "warm: LibreOffice's pool; cold: a fresh LibreOffice per PDF (see reason)."],
+                    "reason": ["type": "string"],
+                    "requests": queue,
+                    "pool": [
+                        "type": "object",
+                        "required": ["instancesUp", "busy", "jobsDone", "jobsFailed", "retries", "restarts", "recycled", "waiting"],
+                        "properties": [
+                            "instancesUp": ["type": "integer"], "busy": ["type": "integer"],
+                            "jobsDone": ["type": "integer"], "jobsFailed": ["type": "integer"],
+                            "retries": ["type": "integer", "description": "Jobs tried again after their instance died or overran."],
+                            "restarts": ["type": "integer", "description": "Instances started anew after a fault."],
+                            "recycled": ["type": "integer", "description": "Instances replaced after their job count or above the memory ceiling."],
+                            "waiting": ["type": "integer"],
+                            "secondsPerJob": ["type": "number", "description": "Recent wall time of a conversion."],
+                        ],
+                    ],
+                ],
+            ],
+        ],
     ]
 
     static let templateSummary: OpenAPIValue = [

@@ -36,7 +36,7 @@ struct BatchRoutes {
             let body = try await RequestBodyReader.collect(request, limit: environment.settings.maxUploadBytes,
                                                               within: environment.settings.longTimeout)
             let library = environment.library
-            let (handle, size) = try await environment.perform(long: true) { folder in
+            let (handle, size) = try await environment.perform(.long) { folder in
                 let list = folder.appendingPathComponent("list." + listType.fileExtension)
                 try body.write(to: list)
                 // One job: the batch holds one render slot, so the pool's bound holds.

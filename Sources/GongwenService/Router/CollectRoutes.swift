@@ -22,7 +22,7 @@ struct CollectRoutes {
             let body = try await RequestBodyReader.collect(request, limit: environment.settings.maxUploadBytes,
                                                               within: environment.settings.longTimeout)
             let library = environment.library
-            let data = try await environment.perform(long: true) { folder in
+            let data = try await environment.perform(.long) { folder in
                 let upload = folder.appendingPathComponent("upload.zip")
                 try body.write(to: upload)
                 let files = try ReturnedArchive.extract(upload, into: folder.appendingPathComponent("returned"))

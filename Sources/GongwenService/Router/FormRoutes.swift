@@ -18,7 +18,7 @@ struct FormRoutes {
                                                            within: environment.settings.timeout)
             let library = environment.library
             let format = OutputFormat(rawValue: choice)
-            let (data, name) = try await environment.perform(long: format == nil) { folder in
+            let (data, name) = try await environment.perform(format == nil ? .pdf : .quick) { folder in
                 let json = try JSONValue.parse(body, source: "请求体（request body）")
                 let validated = try library.validator(for: template).validate(json)
                 let file = folder.appendingPathComponent("form." + choice)

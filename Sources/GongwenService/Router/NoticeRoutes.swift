@@ -20,7 +20,7 @@ struct NoticeRoutes {
                                                            within: environment.settings.timeout)
             let renderer = NoticeRenderer(root: environment.root)
             let layouts = environment.root.layoutIDs
-            let (data, title) = try await environment.perform(long: pdf) { folder in
+            let (data, title) = try await environment.perform(pdf ? .pdf : .quick) { folder in
                 // Text that is not JSON is a 400 from here (DataFormatError); a shape the format
                 // does not have, a 422 naming each field (ValidationFailure).
                 var notice = try NoticeRenderer.decode(body, source: "请求体（request body）")

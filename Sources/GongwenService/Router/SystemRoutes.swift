@@ -2,13 +2,19 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 
-/// `/healthz`, `/openapi.json` and the web page's files.
+/// `/healthz` (the probe), `/health` (queues and the PDF pool), `/openapi.json` and the web
+/// page's files.
 struct SystemRoutes {
     let openAPI: Data
+    let environment: ServiceEnvironment
 
     func addRoutes<Context: RequestContext>(to routes: RouteRegistry<Context>) {
         routes.get("/healthz") { _, _ in
             Self.json(Data(#"{"status":"ok"}"#.utf8))
+        }
+        let environment = self.environment
+        routes.get("/health") { _, _ in
+            Self.json(HealthReport(environment).json)
         }
         let openAPI = self.openAPI
         routes.get("/openapi.json") { _, _ in
