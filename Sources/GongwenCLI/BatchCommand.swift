@@ -96,6 +96,7 @@ struct BatchCommand: ParsableCommand {
     }
 
     func run() throws {
+        Interruption.install()
         var incomplete = false
         try CommandFailure.reporting {
             if (format.pdf || print) && PDFConverter.soffice() == nil { throw PDFConverter.Failure.unavailable }

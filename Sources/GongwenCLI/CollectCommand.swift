@@ -33,6 +33,7 @@ struct CollectCommand: ParsableCommand {
     }
 
     func run() throws {
+        Interruption.install()
         try CommandFailure.reporting {
             let library = try options.library()
             let collector = try FormCollector(library: library, templateID: templateID)

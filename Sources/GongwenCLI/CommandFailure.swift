@@ -36,6 +36,9 @@ enum CommandFailure {
 
     /// Writes `message` to standard error; returns the exit code of `kind` to throw.
     static func report(_ message: String, kind: ErrorKind) -> ExitCode {
+        // A failure caused by an interruption (a file refused, a conversion killed) is not
+        // reported: the interruption's handler is ending the process with its own code.
+        Interruption.holdIfUnderway()
         FileHandle.standardError.write(Data("gongwen: \(message)\n".utf8))
         return ExitCode(exitCode(for: kind))
     }

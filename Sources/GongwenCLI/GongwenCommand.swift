@@ -13,6 +13,17 @@ struct GongwenCommand: AsyncParsableCommand {
     /// next one (see `AllocatorTuning`) before anything else runs.
     static func main() async {
         AllocatorTuning.apply()
-        await main(nil)
+        do {
+            var command = try parseAsRoot()
+            if var asynchronous = command as? any AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            // An error caused by an interruption is not reported: its handler ends the process.
+            Interruption.holdIfUnderway()
+            exit(withError: error)
+        }
     }
 }

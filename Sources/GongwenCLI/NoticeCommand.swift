@@ -21,6 +21,7 @@ struct NoticeCommand: ParsableCommand {
     @OptionGroup var options: TemplateOptions
 
     func run() throws {
+        Interruption.install()
         try CommandFailure.reporting {
             let root = try options.root()
             let renderer = NoticeRenderer(root: root)

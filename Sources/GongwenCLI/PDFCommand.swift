@@ -30,6 +30,7 @@ struct PDFCommand: ParsableCommand {
     @OptionGroup var options: TemplateOptions
 
     func run() throws {
+        Interruption.install()
         var failed = false
         try CommandFailure.reporting {
             let root = try options.root()

@@ -32,6 +32,7 @@ struct RenderCommand: ParsableCommand {
     @OptionGroup var options: TemplateOptions
 
     func run() throws {
+        Interruption.install()
         try CommandFailure.reporting {
             if format == .pdf && PDFConverter.soffice() == nil { throw PDFConverter.Failure.unavailable }
             let root = try options.root()

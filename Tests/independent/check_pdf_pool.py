@@ -20,6 +20,9 @@ Checks:
  4. Where no instance can start (the bridge's Python made unable to run), the PDFs are still
     made, cold, and standard error says so once; they match the warm ones of check 1
     (pdftotext -layout, pdffonts): the pool changes how fast, not what is printed.
+ 6. Ctrl-C (SIGINT) in `batch --format pdf`, and SIGTERM in a large XLSX batch: exit 130 / 143,
+    nothing half-written left in the output folder (no hidden staging folder or temporary
+    file), every PDF left valid, no soffice left.
  5. Instances are replaced after K jobs (GONGWEN_PDF_JOBS_PER_INSTANCE) and above the memory
     ceiling (GONGWEN_PDF_MEMORY_CEILING_MB), as the counters say, and every PDF is made.
 
@@ -234,6 +237,39 @@ def check_recycling(env, files):
         none_left(f"the run recycling {name}", p.pid)
 
 
+def records_file(env, count):
+    folder = env.fresh_dir("records")
+    base = load_example("key-project")
+    path = folder / "list.jsonl"
+    with path.open("w", encoding="utf-8") as f:
+        for i in range(count):
+            f.write(json.dumps({**base, "projectName": f"{base['projectName'][:20]}{i:05d}", "organizer": f"单位{i:05d}"},
+                               ensure_ascii=False) + "\n")
+    return path
+
+
+def check_interrupted_batch(env, fmt, count, sig, code, enough):
+    out = env.fresh_dir(f"batch-{fmt}-{sig.name}")
+    p = subprocess.Popen([env.gongwen, "batch", "key-project-2020", str(records_file(env, count)), "--format", fmt,
+                          "--out", str(out)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 180
+    while time.time() < deadline and p.poll() is None and len(list(out.rglob(f"*.{fmt}"))) < enough:
+        time.sleep(0.02)
+    interrupted = p.poll() is None
+    p.send_signal(sig)
+    _, stderr = p.communicate(timeout=60)
+    check(f"[6] {fmt} batch got {sig.name} mid-run", interrupted, "the batch ended first")
+    check(f"[6] {fmt} batch exits {code} on {sig.name}", p.returncode == code, f"exit {p.returncode}: {stderr[-500:]}")
+    hidden = [str(x.relative_to(out)) for x in out.rglob(".*")]
+    check(f"[6] {fmt} batch on {sig.name}: nothing half-written left (no staging folder, no temporary file)",
+          not hidden, str(hidden[:5]))
+    if fmt == "pdf":
+        pdfs = list(out.rglob("*.pdf"))
+        bad = [x.name for x in pdfs if pdf_page_count(x) < 1]
+        check("[6] every PDF the interrupted batch left is valid", pdfs and not bad, f"{len(pdfs)} PDFs, bad {bad}")
+    none_left(f"{fmt} batch got {sig.name}", p.pid)
+
+
 def checks(env, args):
     if not shutil.which("soffice"):
         skip("PDF pool", "LibreOffice is not installed")
@@ -244,6 +280,8 @@ def checks(env, args):
     check_notice_pdf(env)
     check_killed_gongwen(env, files, signal.SIGTERM)
     check_killed_gongwen(env, files, signal.SIGKILL)
+    check_interrupted_batch(env, "pdf", 40, signal.SIGINT, 130, 3)
+    check_interrupted_batch(env, "xlsx", 20000, signal.SIGTERM, 143, 500)
     check_cold_fallback(env, files, texts, warm)
     check_recycling(env, files)
 

@@ -17,8 +17,13 @@ public enum AtomicFile {
         let path = destination.path
         let slash = path.lastIndex(of: "/")
         let folder = slash.map { String(path[..<$0]) } ?? "."
-        try ensureFolder(atPath: folder.isEmpty ? "/" : folder)
         let temporaryPath = folder + "/.gongwen-" + UUID().uuidString + ".tmp"
+        // Registered before the folder is made: an interrupted run makes no folder again.
+        guard let pending = PendingPaths.shared.add(temporaryPath) else {
+            throw OutputError(path: path, detail: "已中断（interrupted）")
+        }
+        defer { PendingPaths.shared.remove(pending) }
+        try ensureFolder(atPath: folder.isEmpty ? "/" : folder)
         do {
             let result = try write(URL(fileURLWithPath: temporaryPath, isDirectory: false))
             guard rename(temporaryPath, path) == 0 else {

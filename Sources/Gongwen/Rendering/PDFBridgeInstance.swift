@@ -67,6 +67,9 @@ public final class PDFBridgeInstance: PDFInstance, @unchecked Sendable {
     private let input = Pipe()
     private let output = Pipe()
     private let profile: URL
+    /// The profile's entry in `PendingPaths`: an interrupted command removes it even when
+    /// it ends before this instance can.
+    private let pendingProfile: UInt64
     private let lock = NSLock()
     private var buffer = Data()
     private var stopped = false
@@ -79,6 +82,8 @@ public final class PDFBridgeInstance: PDFInstance, @unchecked Sendable {
     public init(_ launch: Launch, slot: Int) throws(PDFInstanceFault) {
         profile = FileManager.default.temporaryDirectory
             .appendingPathComponent("gongwen-pdf-pool-\(getpid())-\(slot)-\(UUID().uuidString.prefix(8))")
+        guard let pending = PendingPaths.shared.add(profile.path) else { throw .died("the command is being interrupted") }
+        pendingProfile = pending
         do {
             try FileManager.default.createDirectory(at: profile, withIntermediateDirectories: true)
         } catch {
@@ -125,7 +130,13 @@ public final class PDFBridgeInstance: PDFInstance, @unchecked Sendable {
         // file and LibreOffice's lock beside it, which would make the retry's store abort.
         let attempt = destination.deletingLastPathComponent()
             .appendingPathComponent(".gongwen-\(UUID().uuidString.prefix(12)).pdf")
-        defer { try? FileManager.default.removeItem(at: attempt) }
+        // LibreOffice's lock file beside it stays when soffice.bin is killed while storing.
+        let lockFile = attempt.deletingLastPathComponent().appendingPathComponent(".~lock.\(attempt.lastPathComponent)#")
+        let pending = [attempt, lockFile].map { PendingPaths.shared.add($0.path) }
+        defer {
+            for file in [attempt, lockFile] { try? FileManager.default.removeItem(at: file) }
+            pending.forEach(PendingPaths.shared.remove)
+        }
         let job: [String: Any] = ["id": nextID, "source": source.path, "destination": attempt.path]
         guard var line = try? JSONSerialization.data(withJSONObject: job) else { throw .rejected("unencodable path") }
         line.append(0x0A)
@@ -184,6 +195,7 @@ public final class PDFBridgeInstance: PDFInstance, @unchecked Sendable {
             process.waitUntilExit()
         }
         try? FileManager.default.removeItem(at: profile)
+        PendingPaths.shared.remove(pendingProfile)
         PDFProcessReaper.shared.unregister(self)
     }
 

@@ -13,11 +13,14 @@ final class PDFProcessReaper: @unchecked Sendable {
     private let lock = NSLock()
     private var live: [ObjectIdentifier: PDFBridgeInstance] = [:]
     private var installed = false
+    /// The process is ending: an instance that registers now is killed at once.
+    private var closing = false
 
     func register(_ instance: PDFBridgeInstance) {
         lock.lock()
         defer { lock.unlock() }
         live[ObjectIdentifier(instance)] = instance
+        if closing { instance.killNow() }
         guard !installed else { return }
         installed = true
         atexit { PDFProcessReaper.shared.stopAll() }
@@ -43,6 +46,16 @@ final class PDFProcessReaper: @unchecked Sendable {
         let instances = Array(live.values)
         lock.unlock()
         for instance in instances { instance.stop() }
+    }
+
+    /// Ends every bridge group now with SIGKILL, and any started from now on: an interrupted
+    /// command, outside a signal handler. Exit then waits for them and removes their profiles.
+    func endAll() {
+        lock.lock()
+        closing = true
+        let instances = Array(live.values)
+        lock.unlock()
+        for instance in instances { instance.killNow() }
     }
 
     /// Sends SIGKILL to every bridge group, without waiting (an exit or a signal is under way).

@@ -14,11 +14,17 @@ final class BatchConversions: @unchecked Sendable {
     /// The forms of the print file, in the list's order; touched only by the run's own thread.
     private var printStems: [String] = []
     private(set) var printFile: URL?
+    /// The staging folder's entry in `PendingPaths`, so that an interrupted run removes it too.
+    private let pending: UInt64
 
     init(_ pdf: BatchPDF, folder: URL, formats: [OutputFormat]) throws {
         self.pdf = pdf
         self.folder = folder
         staging = folder.appendingPathComponent(".gongwen-batch-\(UUID().uuidString)")
+        guard let pending = PendingPaths.shared.add(staging.path) else {
+            throw OutputError(path: staging.path, detail: "已中断（interrupted）")
+        }
+        self.pending = pending
         try AtomicFile.ensureFolder(staging)
         docxKept = formats.contains(.docx)
         queue = ConversionQueue(workers: pdf.conversions, capacity: pdf.queueCapacity, convert: pdf.convert)
@@ -57,5 +63,6 @@ final class BatchConversions: @unchecked Sendable {
     func removeStaging() {
         queue.abandon()
         try? FileManager.default.removeItem(at: staging)
+        PendingPaths.shared.remove(pending)
     }
 }
