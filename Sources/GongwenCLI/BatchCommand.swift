@@ -20,8 +20,9 @@ struct BatchCommand: ParsableCommand {
 
             --shard K/N writes only the K-th of N contiguous parts of the list's forms, so that N \
             machines share one batch: each still checks the whole list, names files by the row in \
-            the whole list and writes manifest-K-of-N.csv (and batch-K-of-N.zip); only part 1 has \
-            the manifest's header, so `cat manifest-*.csv` is the manifest of the whole batch.
+            the whole list and writes manifest-K-of-N.csv (and batch-K-of-N.zip, print-K-of-N.pdf); \
+            only part 1 has the manifest's header, so `cat manifest-*.csv` is the manifest of the \
+            whole batch, and `pdfunite print-*-of-N.pdf print.pdf` its print file.
             """
     )
 
@@ -84,10 +85,6 @@ struct BatchCommand: ParsableCommand {
     /// the option and its rule.
     private func part() throws -> BatchShard? {
         guard let shard else { return nil }
-        // Each part would write its own print.pdf over the others' in a shared folder.
-        if print {
-            throw ValidationError("--shard 与 --print 不能同用（--print is one file of the whole list: join the parts' PDFs in part order instead）")
-        }
         do {
             return try BatchShard(parsing: shard)
         } catch {

@@ -22,6 +22,9 @@ Checks:
     (exit 65) and writes nothing: every part checks the whole list.
  4. More parts than forms (N = 5 over 3 rows): the empty parts exit 0 and the
     manifests still concatenate to the whole one.
+ 6. --print with --shard: 7 good rows as 3 parts into one folder write print-1-of-3.pdf …
+    print-3-of-3.pdf; joined in part order with pdfunite they have the pages of the whole
+    batch's print.pdf, in the same order (pdftotext, page by page); each part's zip holds its own.
  5. Bad --shard values (0/3, 4/3, 1/0, a/b, 3, 1/3/5) exit 64 naming --shard
     and the rule 1 ≤ K ≤ N, and write nothing.
 
@@ -29,11 +32,12 @@ Usage (from the repo root):
     python3 Tests/independent/check_shard.py --gongwen .build/debug/gongwen [--keep DIR]
 """
 import csv
+import shutil
 import subprocess
 import sys
 import zipfile
 
-from harness import GongwenEnv, arguments, check, docx_texts, run_checks, xlsx_values
+from harness import GongwenEnv, arguments, check, docx_texts, run_checks, skip, xlsx_values
 
 LABELS = ["项目名称", "主办单位", "举办地点", "联系电话", "电子邮箱", "邮政编码", "拟参加人数"]
 BAD_ROW = 9  # the row, counting the header as 1, with a bad e-mail
@@ -173,6 +177,41 @@ def check_more_parts_than_forms(env):
     check("[4] cat manifest-*.csv = manifest.csv", joined_manifests(outs, 5) == (whole / "manifest.csv").read_bytes())
 
 
+def page_texts(pdf):
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+    return [page.strip() for page in text.split("\f") if page.strip()]
+
+
+def check_print_parts(env):
+    if not shutil.which("soffice") or not shutil.which("pdfunite"):
+        skip("[6] --print with --shard", "LibreOffice or pdfunite is not installed")
+        return
+    d = env.fresh_dir("shard-print")
+    lst = d / "list.csv"
+    write_list(lst, 7)  # rows 2–8, all good
+    whole = d / "whole"
+    p = subprocess.run(env.args(lst, whole, "--format", "xlsx", "--print"), capture_output=True, text=True)
+    check("[6] whole batch with --print exits 0", p.returncode == 0, p.stderr[-300:])
+    shared = d / "shared"
+    procs = env.parts(lst, [shared] * 3, 3, "--format", "xlsx", "--print", "--zip")
+    check("[6] three parts with --print exit 0", all(p.returncode == 0 for p in procs),
+          " | ".join(f"{p.returncode}: {p.err[-200:]}" for p in procs))
+    names = [f"print-{k}-of-3.pdf" for k in range(1, 4)]
+    check("[6] each part writes print-K-of-3.pdf, none print.pdf",
+          all((shared / n).exists() for n in names) and not (shared / "print.pdf").exists(),
+          str(sorted(x.name for x in shared.glob("*.pdf"))))
+    if not all((shared / n).exists() for n in names) or not (whole / "print.pdf").exists():
+        return
+    joined = d / "joined.pdf"
+    subprocess.run(["pdfunite", *[str(shared / n) for n in names], str(joined)], check=True)
+    whole_pages, joined_pages = page_texts(whole / "print.pdf"), page_texts(joined)
+    check("[6] the parts' print files joined = the whole print.pdf, page by page",
+          whole_pages == joined_pages and len(whole_pages) == 7, f"{len(joined_pages)} pages vs {len(whole_pages)}")
+    members = [zipfile.ZipFile(shared / f"batch-{k}-of-3.zip").namelist() for k in range(1, 4)]
+    check("[6] each part's zip holds its own print file", all(f"print-{k}-of-3.pdf" in m for k, m in zip(range(1, 4), members)),
+          str(members))
+
+
 def check_bad_values(env):
     d = env.fresh_dir("shard-bad")
     lst = d / "list.csv"
@@ -189,6 +228,7 @@ def check_bad_values(env):
 def checks(env, args):
     check_three_machines(env)
     check_more_parts_than_forms(env)
+    check_print_parts(env)
     check_bad_values(env)
 
 

@@ -50,11 +50,11 @@ final class BatchConversions: @unchecked Sendable {
         if pdf.printFile { printStems.append(stem) }
     }
 
-    /// Waits for the last PDF, then joins the print file.
-    func finish() throws {
+    /// Waits for the last PDF, then joins the print file, named `name`.
+    func finish(printFileName name: String) throws {
         try queue.finish()
         guard pdf.printFile, !printStems.isEmpty else { return }
-        let url = folder.appendingPathComponent(PrintFile.fileName)
+        let url = folder.appendingPathComponent(name)
         try PrintFile.merge(printStems.map(pdfURL), to: url, work: staging)
         printFile = url
     }

@@ -188,13 +188,13 @@ public struct BatchRunner: Sendable {
                 next += chunk.count
             }
             guard next == plan.forms.count else { throw changed }
-            try conversions?.finish()
+            try conversions?.finish(printFileName: shard?.printFileName ?? PrintFile.fileName)
         }
 
         var zipURL: URL?
         if options.zip {
             let url = folder.appendingPathComponent(shard?.zipFileName ?? BatchZip.fileName)
-            try BatchZip.write(zipMembers + [manifestName] + (conversions?.printFile == nil ? [] : [PrintFile.fileName]),
+            try BatchZip.write(zipMembers + [manifestName] + (conversions?.printFile.map { [$0.lastPathComponent] } ?? []),
                                in: folder, to: url)
             zipURL = url
         }

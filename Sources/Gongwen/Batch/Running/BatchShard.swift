@@ -61,6 +61,10 @@ public struct BatchShard: Sendable, Equatable, CustomStringConvertible {
     /// when the parts write into one shared folder.
     public var zipFileName: String { "batch-\(paddedIndex)-of-\(count).zip" }
 
+    /// `print-2-of-3.pdf`: the part's forms in list order; the parts' print files joined in
+    /// part order (`pdfunite print-*-of-3.pdf all.pdf`) are the whole list's print file.
+    public var printFileName: String { "print-\(paddedIndex)-of-\(count).pdf" }
+
     /// Only the first part's manifest starts with the byte order mark and the header, so the
     /// concatenation of all of them is byte for byte the manifest of the whole batch.
     public var writesManifestHeader: Bool { index == 1 }
