@@ -28,7 +28,8 @@ struct TemplateRouteTests {
                 let paths = document?["paths"] as? [String: Any] ?? [:]
                 #expect(Set(paths.keys) == ["/healthz", "/health", "/openapi.json", "/api/templates", "/api/templates/{id}",
                                             "/api/templates/{id}/blank", "/api/render/{id}", "/api/notices",
-                                            "/api/batch/{id}", "/api/collect/{id}"])
+                                            "/api/batch/{id}", "/api/collect/{id}",
+                                            "/api/render", "/api/batch", "/api/collect"])
                 let schemas = (document?["components"] as? [String: Any])?["schemas"] as? [String: Any] ?? [:]
                 #expect(schemas["Notice"] != nil && schemas["NoticeBodyBlock"] != nil)
                 #expect(!String(buffer: response.body).contains("#/$defs/"))

@@ -48,8 +48,15 @@ struct GridPlacement {
 enum TemplateCheck {
     struct Failure: Error { var detail: String }
 
+    /// How large a form may be: beyond these a template (one sent with a request, say) is
+    /// not a form, and Excel's own limits (a column 255 characters wide, a row 409 points high,
+    /// a cell 32,767 characters) would have the file repaired on opening.
+    static let maxColumns = 100, maxRows = 1_000, maxFields = 2_000
+    static let maxColumnWidth = 255.0, maxRowHeight = 409.0, maxCellCharacters = 32_767
+
     /// Checks the template and returns its placed grid (empty for a list form).
     static func grid(of template: FormTemplate) throws(Failure) -> [GridPlacement.Placed] {
+        try bounds(of: template)
         var seen = Set<String>()
         for field in template.fields {
             guard seen.insert(field.key).inserted else { throw Failure(detail: "field \(field.key) is declared twice") }
@@ -76,6 +83,42 @@ enum TemplateCheck {
             }
             guard list.blankRows >= 1 else { throw Failure(detail: "blankRows must be at least 1") }
             return []
+        }
+    }
+
+    /// The sizes, before anything is laid out: a grid is placed on a rows × columns array.
+    private static func bounds(of template: FormTemplate) throws(Failure) {
+        guard template.fields.count <= maxFields else { throw Failure(detail: "more than \(maxFields) fields") }
+        for field in template.fields {
+            if let limit = field.maxLength, !(1...maxCellCharacters).contains(limit) {
+                throw Failure(detail: "field \(field.key): maxLength must be 1 to \(maxCellCharacters)")
+            }
+        }
+        func width(_ value: Double, _ what: String) throws(Failure) {
+            guard value > 0, value <= maxColumnWidth else { throw Failure(detail: "\(what) must be above 0 and at most \(Int(maxColumnWidth))") }
+        }
+        func height(_ value: Double?, _ what: String) throws(Failure) {
+            guard let value else { return }
+            guard value > 0, value <= maxRowHeight else { throw Failure(detail: "\(what) must be above 0 and at most \(Int(maxRowHeight)) points") }
+        }
+        switch template.layout {
+        case .grid(let grid):
+            guard grid.columns.count <= maxColumns else { throw Failure(detail: "more than \(maxColumns) columns") }
+            guard grid.rows.count <= maxRows else { throw Failure(detail: "more than \(maxRows) rows") }
+            for (i, column) in grid.columns.enumerated() { try width(column, "column \(i + 1)'s width") }
+            for (r, row) in grid.rows.enumerated() {
+                try height(row.height, "row \(r + 1)'s height")
+                guard row.cells.count <= maxColumns else { throw Failure(detail: "row \(r + 1) has more than \(maxColumns) cells") }
+                for cell in row.cells where (cell.colSpan ?? 1) < 1 || (cell.rowSpan ?? 1) < 1 {
+                    throw Failure(detail: "a cell of row \(r + 1) spans fewer than one column or row")
+                }
+            }
+        case .list(let list):
+            guard list.columns.count <= maxColumns else { throw Failure(detail: "more than \(maxColumns) columns") }
+            for column in list.columns { try width(column.width, "the width of column \(column.field)") }
+            guard list.blankRows <= maxRows else { throw Failure(detail: "blankRows must be at most \(maxRows)") }
+            try height(list.headingHeight, "headingHeight")
+            try height(list.rowHeight, "rowHeight")
         }
     }
 

@@ -33,25 +33,53 @@ public struct TemplateLibrary: Sendable {
         }
         var templates: [FormTemplate] = []
         for name in names {
-            let url = folder.appendingPathComponent(name)
-            let template: FormTemplate
+            let data: Data
             do {
-                template = try JSONDecoder().decode(FormTemplate.self, from: Data(contentsOf: url))
+                data = try Data(contentsOf: folder.appendingPathComponent(name))
             } catch {
-                throw .invalid(file: name, detail: String(describing: error))
+                throw .invalid(file: name, detail: error.localizedDescription)
             }
+            let template = try Self.template(from: data, name: name)
             let expectedID = String(name.dropLast(".json".count))
             guard template.id == expectedID else {
                 throw .invalid(file: name, detail: "id \"\(template.id)\" should equal the file name \"\(expectedID)\"")
             }
-            do {
-                _ = try TemplateCheck.grid(of: template)
-            } catch {
-                throw .invalid(file: name, detail: error.detail)
-            }
             templates.append(template)
         }
         return TemplateLibrary(templates: templates)
+    }
+
+    /// Decodes one template and checks it as every template is checked (its layout adds up,
+    /// its fields are declared, its sizes are a form's); `name` says where it came from.
+    public static func template(from data: Data, name: String) throws(TemplateError) -> FormTemplate {
+        try checked(name) { try JSONDecoder().decode(FormTemplate.self, from: data) }
+    }
+
+    /// The same for a template inside a JSON document already parsed (a request's body),
+    /// written out again for the decoder: a number no Decimal holds is refused there.
+    public static func template(from value: JSONValue, name: String) throws(TemplateError) -> FormTemplate {
+        try checked(name) { try JSONDecoder().decode(FormTemplate.self, from: JSONEncoder().encode(value)) }
+    }
+
+    private static func checked(_ name: String, _ decode: () throws -> FormTemplate) throws(TemplateError) -> FormTemplate {
+        let template: FormTemplate
+        do {
+            template = try decode()
+        } catch {
+            throw .invalid(file: name, detail: String(describing: error))
+        }
+        do {
+            _ = try TemplateCheck.grid(of: template)
+        } catch {
+            throw .invalid(file: name, detail: error.detail)
+        }
+        return template
+    }
+
+    /// This library with `template` in it, in place of one of the same id: a template sent
+    /// with a request joins its form kind's variants for that request only.
+    public func including(_ template: FormTemplate) -> TemplateLibrary {
+        TemplateLibrary(templates: templates.filter { $0.id != template.id } + [template])
     }
 
     public func template(id: String) throws(TemplateError) -> FormTemplate {

@@ -155,19 +155,7 @@ enum OpenAPIDocument {
                     "operationId": "batch",
                     "summary": "One filled form per record of a list (mail merge), zipped with manifest.csv.",
                     "description": "The list is JSON Lines (one object per line), CSV (UTF-8 or GB18030, a header row of field keys or Chinese labels) or XLSX (first sheet, the same header). For list forms, consecutive records with the same reporter make one form. Every record is checked first: any bad record answers 422 with each problem and its row (`record`), unless keepGoing=true.",
-                    "parameters": [
-                        parameterRef("TemplateID"),
-                        [
-                            "name": "format", "in": "query", "required": false,
-                            "description": "xlsx (default), docx or both.",
-                            "schema": ["type": "string", "enum": ["xlsx", "docx", "both"], "default": "xlsx"],
-                        ],
-                        [
-                            "name": "keepGoing", "in": "query", "required": false,
-                            "description": "Write the good records even when some are bad; the bad ones are marked in manifest.csv.",
-                            "schema": ["type": "boolean", "default": false],
-                        ],
-                    ],
+                    "parameters": .array([parameterRef("TemplateID")] + batchOptions),
                     "requestBody": [
                         "required": true,
                         "content": .object(BatchRoutes.listTypes.map { type in
@@ -201,8 +189,83 @@ enum OpenAPIDocument {
                     ], ["400", "401", "404", "413", "415", "422", "500", "503"]),
                 ],
             ],
+            "/api/render": [
+                "post": [
+                    "operationId": "renderFormWithTemplate",
+                    "summary": "A form the service does not carry, filled: the template itself beside the data.",
+                    "description": "The body is {\"template\": a template (the JSON of a file of templates/forms, as `gongwen template import` writes it or POST /api/templates/import answers), \"data\": the form's data as for /api/render/{id}}. A template that is not one is a 422 naming `template` and the rule it breaks.",
+                    "parameters": [parameterRef("RenderFormat")],
+                    "requestBody": [
+                        "required": true,
+                        "content": ["application/json": ["schema": [
+                            "type": "object", "required": ["template"],
+                            "properties": ["template": ["type": "object"], "data": ["type": "object"]],
+                        ]]],
+                    ],
+                    "responses": withErrors([
+                        "200": file("The filled form, named by the template's Chinese title.",
+                                    [OutputFormat.xlsx.mediaType, OutputFormat.docx.mediaType, "application/pdf"]),
+                    ], ["400", "401", "413", "415", "422", "500", "503"]),
+                ],
+            ],
+            "/api/batch": [
+                "post": [
+                    "operationId": "batchWithTemplate",
+                    "summary": "A batch for a form the service does not carry: multipart/form-data with the template and the list.",
+                    "description": "Parts: `template` (the template's JSON) and `list` (JSON Lines, CSV or XLSX, known by its Content-Type or its file name's extension). Otherwise as /api/batch/{id}.",
+                    "parameters": .array(batchOptions),
+                    "requestBody": [
+                        "required": true,
+                        "content": [MultipartUpload.mediaType: ["schema": [
+                            "type": "object", "required": ["template", "list"],
+                            "properties": ["template": ["type": "string"], "list": ["type": "string", "format": "binary"]],
+                        ]]],
+                    ],
+                    "responses": withErrors([
+                        "200": file("batch.zip: the forms and manifest.csv.", ["application/zip"]),
+                    ], ["400", "401", "413", "415", "422", "500", "503"]),
+                ],
+            ],
+            "/api/collect": [
+                "post": [
+                    "operationId": "collectWithTemplate",
+                    "summary": "Returned forms of a form the service does not carry: multipart/form-data with the template and the zip.",
+                    "description": "Parts: `template` (the template's JSON) and `archive` (the zip of returned files). Otherwise as /api/collect/{id}.",
+                    "requestBody": [
+                        "required": true,
+                        "content": [MultipartUpload.mediaType: ["schema": [
+                            "type": "object", "required": ["template", "archive"],
+                            "properties": ["template": ["type": "string"], "archive": ["type": "string", "format": "binary"]],
+                        ]]],
+                    ],
+                    "responses": withErrors([
+                        "200": [
+                            "description": "The summary.",
+                            "headers": ["Content-Disposition": contentDisposition],
+                            "content": [
+                                OutputFormat.xlsx.mediaType: ["schema": binary],
+                                "application/json": ["schema": ref("CollectReport")],
+                            ],
+                        ],
+                    ], ["400", "401", "413", "415", "422", "500", "503"]),
+                ],
+            ],
         ]
     }
+
+    /// `?format=` and `?keepGoing=` of the batch routes.
+    static let batchOptions: [OpenAPIValue] = [
+        [
+            "name": "format", "in": "query", "required": false,
+            "description": "xlsx (default), docx or both.",
+            "schema": ["type": "string", "enum": ["xlsx", "docx", "both"], "default": "xlsx"],
+        ],
+        [
+            "name": "keepGoing", "in": "query", "required": false,
+            "description": "Write the good records even when some are bad; the bad ones are marked in manifest.csv.",
+            "schema": ["type": "boolean", "default": false],
+        ],
+    ]
 
     /// The `id` path parameter takes the ids of the templates loaded at start; any other is a 404.
     static func parameters(templateIDs: [String]) -> OpenAPIValue {

@@ -5,7 +5,8 @@ import Hummingbird
 /// `POST /api/collect/{id}`: a zip of returned XLSX (or DOCX) forms in; the summary out, as
 /// summary.xlsx, or as JSON with `Accept: application/json`. A file that cannot be read or
 /// breaks the rules does not fail the request: it is listed in the summary (sheet 未收录)
-/// or the JSON, as `gongwen collect` lists it.
+/// or the JSON, as `gongwen collect` lists it. `POST /api/collect` takes the template itself
+/// beside the zip, as multipart/form-data.
 struct CollectRoutes {
     let environment: ServiceEnvironment
 
@@ -18,29 +19,50 @@ struct CollectRoutes {
             guard let type = RequestBodyReader.mediaType(of: request), Self.archiveTypes.contains(type) else {
                 throw ServiceError.unsupportedMediaType(found: request.headers[.contentType], accepted: Self.archiveTypes)
             }
-            let json = Self.wantsJSON(request.headers[.accept])
             let body = try await RequestBodyReader.collect(request, limit: environment.settings.maxUploadBytes,
                                                               within: environment.settings.longTimeout)
-            let library = environment.library
-            let data = try await environment.perform(.long) { folder in
-                let upload = folder.appendingPathComponent("upload.zip")
-                try body.write(to: upload)
-                let files = try ReturnedArchive.extract(upload, into: folder.appendingPathComponent("returned"))
-                // One pool slot, one thread: the pool already holds as many jobs as cores.
-                let forms = try FormCollector(library: library, templateID: template.id).collect(files, parallel: false)
-                if json {
-                    return try JSONOutput.encode(CollectReport(template: template, forms: forms))
-                }
-                let summary = folder.appendingPathComponent("summary.xlsx")
-                try SummaryWriter(template: template).write(forms, to: summary)
-                return try Data(contentsOf: summary)
+            return try await Self.collect(template, library: environment.library, archive: body, request: request,
+                                          context: context, environment)
+        }
+        // The same with the template beside the zip: multipart/form-data, parts `template`
+        // and `archive`.
+        routes.post("/api/collect") { request, context in
+            let upload = try await RequestBodyReader.multipart(request, limit: environment.settings.maxUploadBytes,
+                                                                  within: environment.settings.longTimeout)
+            let (template, library) = try InlineTemplate.resolve(upload, in: environment.library)
+            guard let archive = upload.part("archive") else {
+                throw ServiceError.invalidData(detail: "缺少 archive 部分（the archive part is missing）", errors: [
+                    .init(field: "archive", label: "回收的表格", rule: "required", message: "缺少 archive 部分：回收表格的 zip"),
+                ])
             }
-            if json { return SystemRoutes.json(data) }
-            return FileDownload(content: .data(data), mediaType: OutputFormat.xlsx.mediaType,
+            return try await Self.collect(template, library: library, archive: archive.body, request: request,
+                                          context: context, environment)
+        }
+    }
+
+    /// Reads the returned files of the zip and answers the summary, on the render pool.
+    static func collect<Context: RequestContext>(_ template: FormTemplate, library: TemplateLibrary, archive body: Data,
+                                                 request: Request, context: Context,
+                                                 _ environment: ServiceEnvironment) async throws -> Response {
+        let json = wantsJSON(request.headers[.accept])
+        let data = try await environment.perform(.long) { folder in
+            let upload = folder.appendingPathComponent("upload.zip")
+            try body.write(to: upload)
+            let files = try ReturnedArchive.extract(upload, into: folder.appendingPathComponent("returned"))
+            // One pool slot, one thread: the pool already holds as many jobs as cores.
+            let forms = try FormCollector(library: library, templateID: template.id).collect(files, parallel: false)
+            if json {
+                return try JSONOutput.encode(CollectReport(template: template, forms: forms))
+            }
+            let summary = folder.appendingPathComponent("summary.xlsx")
+            try SummaryWriter(template: template).write(forms, to: summary)
+            return try Data(contentsOf: summary)
+        }
+        if json { return SystemRoutes.json(data) }
+        return try FileDownload(content: .data(data), mediaType: OutputFormat.xlsx.mediaType,
                                 disposition: ContentDisposition(title: template.title + "（汇总）", fallback: template.id + "-summary",
                                                                 fileExtension: "xlsx"))
-                .response(from: request, context: context)
-        }
+            .response(from: request, context: context)
     }
 
     /// JSON when the client lists `application/json` and does not prefer the spreadsheet.

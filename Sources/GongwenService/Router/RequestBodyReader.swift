@@ -26,6 +26,15 @@ enum RequestBodyReader {
         return try await collect(request, limit: limit, within: deadline)
     }
 
+    /// A multipart/form-data body, by its parts.
+    static func multipart(_ request: Request, limit: Int, within deadline: Duration) async throws -> MultipartUpload {
+        guard mediaType(of: request) == MultipartUpload.mediaType else {
+            throw ServiceError.unsupportedMediaType(found: request.headers[.contentType], accepted: [MultipartUpload.mediaType])
+        }
+        let body = try await collect(request, limit: limit, within: deadline)
+        return try MultipartUpload.parse(body, contentType: request.headers[.contentType])
+    }
+
     /// The body, whatever it is, up to `limit` bytes, within `deadline`.
     static func collect(_ request: Request, limit: Int, within deadline: Duration) async throws -> Data {
         if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit {

@@ -1,0 +1,88 @@
+import Foundation
+import MultipartKit
+import NIOCore
+
+/// A `multipart/form-data` body (RFC 7578) by its parts: what a page's `FormData` and
+/// `curl -F` send when a request carries a template beside a list, an archive or a form file.
+/// The parser is MultipartKit's; what a part is called and holds is read here.
+struct MultipartUpload {
+    struct Part {
+        var name: String
+        var fileName: String?
+        var contentType: String?
+        var body: Data
+    }
+
+    static let mediaType = "multipart/form-data"
+    /// More parts than any route takes: a body of thousands of empty parts is not an upload.
+    static let maxParts = 16
+
+    var parts: [Part]
+
+    func part(_ name: String) -> Part? { parts.first { $0.name == name } }
+
+    /// The parts of `body`, whose Content-Type header is `contentType`; a body that is not
+    /// multipart/form-data with a boundary, or does not parse, is a 400 saying so.
+    static func parse(_ body: Data, contentType: String?) throws -> MultipartUpload {
+        guard let boundary = contentType.flatMap(Self.boundary) else {
+            throw ServiceError.malformedUpload(detail: "multipart/form-data 缺少 boundary 参数（no boundary）")
+        }
+        let parser = MultipartParser(boundary: boundary)
+        var parts: [Part] = []
+        var headers: [(String, String)] = []
+        var current = Data()
+        var tooMany = false
+        parser.onHeader = { name, value in headers.append((name.lowercased(), value)) }
+        parser.onBody = { buffer in current.append(contentsOf: buffer.readableBytesView) }
+        parser.onPartComplete = {
+            guard parts.count < maxParts else { tooMany = true; return }
+            let disposition = headers.first { $0.0 == "content-disposition" }?.1 ?? ""
+            parts.append(Part(name: Self.parameter("name", in: disposition) ?? "",
+                              fileName: Self.parameter("filename", in: disposition),
+                              contentType: headers.first { $0.0 == "content-type" }?.1,
+                              body: current))
+            headers = []
+            current = Data()
+        }
+        do {
+            try parser.execute(ByteBuffer(bytes: body))
+        } catch {
+            throw ServiceError.malformedUpload(detail: "multipart/form-data 格式错误（malformed multipart body）")
+        }
+        guard !tooMany else {
+            throw ServiceError.malformedUpload(detail: "multipart/form-data 的部分多于 \(maxParts) 个（too many parts）")
+        }
+        guard !parts.isEmpty else {
+            throw ServiceError.malformedUpload(detail: "multipart/form-data 中没有任何部分（no parts）")
+        }
+        return MultipartUpload(parts: parts)
+    }
+
+    /// `boundary=…` of a Content-Type, quoted or not; nil when it is missing or empty (the
+    /// parser requires one) or longer than RFC 2046's 70 characters.
+    static func boundary(of contentType: String) -> String? {
+        guard let value = parameter("boundary", in: contentType), !value.isEmpty, value.utf8.count <= 70 else { return nil }
+        return value
+    }
+
+    /// A parameter of a header value (`name="list"; filename="名单.csv"`), unquoted.
+    static func parameter(_ name: String, in header: String) -> String? {
+        for piece in header.split(separator: ";").dropFirst() {
+            let pair = piece.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard pair.count == 2, pair[0].lowercased() == name else { continue }
+            var value = pair[1]
+            if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") {
+                value = String(value.dropFirst().dropLast()).replacingOccurrences(of: "\\\"", with: "\"")
+            }
+            return value
+        }
+        return nil
+    }
+
+    /// The media type of a part, lowercased, without parameters.
+    static func mediaType(of part: Part) -> String? {
+        guard let type = part.contentType?.split(separator: ";", maxSplits: 1).first else { return nil }
+        let trimmed = type.trimmingCharacters(in: .whitespaces).lowercased()
+        return trimmed.isEmpty ? nil : trimmed
+    }
+}
