@@ -20,6 +20,9 @@ Checks:
  4. Where no instance can start (the bridge's Python made unable to run), the PDFs are still
     made, cold, and standard error says so once; they match the warm ones of check 1
     (pdftotext -layout, pdffonts): the pool changes how fast, not what is printed.
+ 7. A soffice.bin killed with SIGKILL mid-batch (`batch --format pdf` of 30 records, 2
+    instances): the batch completes (exit 0), its manifest names 30 PDFs, each valid and
+    holding its own project's name.
  6. Ctrl-C (SIGINT) in `batch --format pdf`, and SIGTERM in a large XLSX batch: exit 130 / 143,
     nothing half-written left in the output folder (no hidden staging folder or temporary
     file), every PDF left valid, no soffice left.
@@ -270,6 +273,34 @@ def check_interrupted_batch(env, fmt, count, sig, code, enough):
     none_left(f"{fmt} batch got {sig.name}", p.pid)
 
 
+def check_killed_mid_batch(env):
+    out = env.fresh_dir("batch-sigkill")
+    records = records_file(env, 30)
+    p = subprocess.Popen([env.gongwen, "batch", "key-project-2020", str(records), "--format", "pdf", "--out", str(out)],
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                         env={**os.environ, "GONGWEN_PDF_INSTANCES": "2"})
+    killed = None
+    deadline = time.time() + 180
+    while killed is None and time.time() < deadline and p.poll() is None:
+        offices = [pid for pid, name in pool_processes(p.pid) if name == "soffice.bin"]
+        if offices and len(list(out.glob("*.pdf"))) >= 3:
+            os.kill(offices[0], signal.SIGKILL)
+            killed = offices[0]
+        time.sleep(0.02)
+    _, stderr = p.communicate(timeout=300)
+    check("[7] a soffice.bin was killed mid-batch", killed is not None, "the batch ended first")
+    check("[7] the batch completes (exit 0) despite SIGKILL", p.returncode == 0, stderr[-1500:])
+    manifest = out / "manifest.csv"
+    rows = manifest.read_text(encoding="utf-8-sig").splitlines()[1:] if manifest.exists() else []
+    named = [cell for row in rows for cell in row.split(",") if cell.endswith(".pdf")]
+    check("[7] the manifest names 30 PDFs", len(named) == 30, f"{len(named)} named")
+    names = [json.loads(line)["projectName"] for line in records.read_text(encoding="utf-8").splitlines()]
+    bad = [name for name, pdf in zip(names, named)
+           if not (out / pdf).exists() or pdf_page_count(out / pdf) < 1 or name not in pdf_text(out / pdf).replace("\n", "")]
+    check("[7] every PDF valid, holding its own project's name", named and not bad, str(bad[:3]))
+    none_left("the batch with a killed instance", p.pid)
+
+
 def checks(env, args):
     if not shutil.which("soffice"):
         skip("PDF pool", "LibreOffice is not installed")
@@ -280,6 +311,7 @@ def checks(env, args):
     check_notice_pdf(env)
     check_killed_gongwen(env, files, signal.SIGTERM)
     check_killed_gongwen(env, files, signal.SIGKILL)
+    check_killed_mid_batch(env)
     check_interrupted_batch(env, "pdf", 40, signal.SIGINT, 130, 3)
     check_interrupted_batch(env, "xlsx", 20000, signal.SIGTERM, 143, 500)
     check_cold_fallback(env, files, texts, warm)

@@ -16,28 +16,44 @@ struct DocxFormTable {
         self.maxHeight = maxHeight
     }
 
-    /// Row heights in points, with rows taller than 100 pt shrunk together (never below
-    /// 100 pt) when the table would pass `maxHeight`. Ordinary rows count with the height
-    /// their text needs, since Word and LibreOffice grow them to fit it.
+    /// Row heights in points, fitted to `maxHeight` when the table would pass it: first the
+    /// rows taller than 100 pt shrink together (never below 100 pt), then, if that is not
+    /// enough, every row gives up part of the room above what its text needs (a row of 28 pt
+    /// whose one line needs 24 gives up to 4), in the same proportion. Rows count with the
+    /// height their text needs, since Word and LibreOffice grow them to fit it; what still
+    /// does not fit runs on to the next page, its heading rows repeated.
     var rowHeights: [Double] {
         let heights = sheet.rowHeights.map { $0 ?? sheet.fonts.value.size * 2.2 }
         guard let maxHeight else { return heights }
         let widths = gridWidths
-        var needed = heights
+        let size = sheet.fonts.value.size
+        // The least a row can be: one line of text and the cell's margins.
+        let oneLine = size * 1.35 + 8
+        var textNeed = Array(repeating: oneLine, count: heights.count)
         for cell in sheet.cells where cell.rowSpan == 1 && heights[cell.row] <= 100 {
             let points = Double(widths[cell.column...cell.lastColumn].reduce(0, +) - 216) / 20
-            let size = sheet.fonts.value.size
             let text = cell.stacked ? cell.content.text.map(String.init).joined(separator: "\n") : cell.content.text
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false).reduce(0) { total, line in
                 total + max(1, Int((TextMetrics.points(of: line, size: size) / max(points, 1)).rounded(.up)))
             }
-            needed[cell.row] = max(needed[cell.row], Double(lines) * size * 1.35 + 8)
+            textNeed[cell.row] = max(textNeed[cell.row], Double(lines) * size * 1.35 + 8)
         }
-        let total = needed.reduce(0, +)
-        let tall = needed.filter { $0 > 100 }.reduce(0, +)
-        guard total > maxHeight, tall > 0 else { return heights }
-        let scale = max(0, (tall - (total - maxHeight)) / tall)
-        return heights.map { $0 > 100 ? max(100, ($0 * scale).rounded(.down)) : $0 }
+        var fitted = zip(heights, textNeed).map { $0 > 100 ? $0 : max($0, $1) }
+        var excess = fitted.reduce(0, +) - maxHeight
+        guard excess > 0 else { return heights }
+        let tall = fitted.filter { $0 > 100 }.reduce(0, +)
+        if tall > 0 {
+            let scale = max(0, (tall - excess) / tall)
+            fitted = fitted.map { $0 > 100 ? max(100, ($0 * scale).rounded(.down)) : $0 }
+            excess = fitted.reduce(0, +) - maxHeight
+        }
+        let room = zip(fitted, textNeed).map { $0 <= 100 ? max(0, $0 - $1) : 0 }
+        let spare = room.reduce(0, +)
+        guard excess > 0, spare > 0 else { return fitted.enumerated().map { $1 > 100 ? $1 : heights[$0] } }
+        let share = min(1, excess / spare)
+        return fitted.enumerated().map { r, height in
+            height > 100 ? height : max(textNeed[r], (height - room[r] * share).rounded(.down))
+        }
     }
 
     /// The title, header line, table and notes.
