@@ -50,12 +50,12 @@ struct BenchReport {
         case .success(let runs):
             guard let small = runs.first, let large = runs.last else { return }
             for run in runs {
-                var result = String(format: "%.1f docs/s, tree peak RSS %@ (PSS %@, %d processes), largest process %@",
-                                    run.documentsPerSecond, mb(run.memory.rssBytes), mb(run.memory.pssBytes),
-                                    run.memory.processes, mb(run.largestProcessBytes))
+                var result = String(format: "%.1f docs/s, tree peak RSS %@", run.documentsPerSecond, mb(run.memory.rssBytes))
                 if runs.count > 1 && run.records == large.records {
-                    result += " = \(times(Double(large.memory.rssBytes) / Double(small.memory.rssBytes))) the \(grouped(small.records))"
+                    result += " = \(times(Double(large.memory.rssBytes) / Double(small.memory.rssBytes))) the \(grouped(small.records))'s"
                 }
+                result += String(format: " (PSS %@, %d processes), largest process %@",
+                                 mb(run.memory.pssBytes), run.memory.processes, mb(run.largestProcessBytes))
                 table.add("PDF   batch \(grouped(run.records)) forms --format pdf", "", "", String(format: "%.1f s", run.seconds), result)
             }
             guard runs.count > 1, large.records > small.records else {
@@ -73,11 +73,11 @@ struct BenchReport {
     }
 
     private mutating func add(_ load: Result<LoadBench, Error>) {
-        let name = "service format=pdf under load.sh: every answer 2xx, tree memory ≤ 1.2×, clean exit"
+        let name = "service format=pdf under load.sh: every answer 2xx, service memory ≤ 1.2×, clean exit"
         switch load {
         case .success(let run):
             table.add("PDF   serve, load.sh FORMAT=pdf, \(run.connections) connections, \(run.duration)", "", "", run.p99 + " p99",
-                      "\(run.requestsPerSecond) requests/s, \(run.requests) requests, memory end/warm \(run.memoryRatio)")
+                      "\(run.requestsPerSecond) requests/s, \(run.requests) requests, memory end/warm: service \(run.memoryRatio), tree \(run.treeRatio)")
             goals.append(Goal(name: name, measured: run.failures.isEmpty ? "held" : run.failures.joined(separator: "; "),
                               met: run.failures.isEmpty, target: "all held"))
         case .failure(let error):
