@@ -28,7 +28,7 @@ struct BenchReport {
         let name = "PDF throughput, our pool / unoserver, same DOCX and instances"
         switch unoserver {
         case .success(let bench):
-            let shape = "\(bench.documents) DOCX × \(bench.ours.count) passes, \(bench.instances) instances"
+            let shape = "\(bench.documents) DOCX × \(bench.ours.count) passes, \(bench.instances) instance\(bench.instances == 1 ? "" : "s")"
             var pool = ""
             if let snapshot = bench.pool, snapshot.restarts + snapshot.recycled + snapshot.retries > 0 {
                 pool = ", pool: \(snapshot.recycled) recycled, \(snapshot.restarts) restarts, \(snapshot.retries) retries"

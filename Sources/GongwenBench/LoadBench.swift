@@ -22,7 +22,7 @@ struct LoadBench {
         guard FileManager.default.isExecutableFile(atPath: BatchBench.cli.path) else {
             throw BenchFailure("no gongwen beside the bench; build it first: swift build -c release --product gongwen")
         }
-        let wrk = try PythonRun.run("/bin/sh", ["-c", "command -v wrk"], errorLog: nil)
+        let wrk = try ToolRun.run("/bin/sh", ["-c", "command -v wrk"], errorLog: nil)
         guard wrk.status == 0 else { throw BenchFailure("wrk not installed (apt-get install wrk)") }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")

@@ -81,7 +81,7 @@ struct UnoserverBench {
         try forms.files.map(\.path).joined(separator: "\n").write(to: list, atomically: true, encoding: .utf8)
         let out = work.appendingPathComponent("unoserver")
         let script = fixture.benchmarksFolder.appendingPathComponent("unoserver_convert.py")
-        let run = try PythonRun.run(python, [script.path, String(instances), fixture.fontConfig.path, list.path, out.path, String(passes)],
+        let run = try ToolRun.run(python, [script.path, String(instances), fixture.fontConfig.path, list.path, out.path, String(passes)],
                                     errorLog: work.appendingPathComponent("unoserver.log"))
         struct Printed: Decodable { var seconds: [Double] }
         guard run.status == 0, let line = run.stdout.split(separator: "\n").last,
@@ -96,7 +96,7 @@ struct UnoserverBench {
     private static func unoserverVersion() throws -> String {
         let probe = "import uno, importlib.metadata, unoserver.client; print(importlib.metadata.version('unoserver'))"
         guard FileManager.default.isExecutableFile(atPath: python),
-              let run = try? PythonRun.run(python, ["-c", probe], errorLog: nil), run.status == 0 else {
+              let run = try? ToolRun.run(python, ["-c", probe], errorLog: nil), run.status == 0 else {
             throw BenchFailure("unoserver not installed for \(python) (\(python) -m pip install --break-system-packages unoserver; needs python3-uno)")
         }
         return run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)

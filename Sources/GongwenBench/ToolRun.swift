@@ -1,8 +1,8 @@
 import Foundation
 
-/// Runs a Python script to its end: standard output kept (a JSON line of results), standard
-/// error to a log file whose start is shown when it fails.
-enum PythonRun {
+/// Runs a helper program (a Python script, a shell probe) to its end: standard output kept
+/// (a JSON line of results), standard error to a log file whose end is shown when it fails.
+enum ToolRun {
     struct Outcome {
         var status: Int32
         var stdout: String
