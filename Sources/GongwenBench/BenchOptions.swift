@@ -29,18 +29,18 @@ struct BenchOptions {
                              [--pdf-instances N] [--unoserver-documents N] [--pdf-batch N[,N…]]
                              [--load-duration D | --no-load] [--keep DIR]
 
-          --iterations N  documents timed per measurement (default 300)
-          --records N     records of the large batch; the small batch has N/10 (default 10000)
-          --no-python     skip the Python tools
-          --no-batch      skip the batch runs
-          --no-pdf        skip every PDF figure
+          --iterations N            documents timed per measurement (default 300)
+          --records N               records of the large batch; the small batch has N/10 (default 10000)
+          --no-python               skip the Python tools
+          --no-batch                skip the batch runs
+          --no-pdf                  skip every PDF figure
           --pdf-instances N         LibreOffice instances of the PDF figures (default: the cores)
           --unoserver-documents N   DOCX converted by our pool and by unoserver (default 200; 0 skips)
           --pdf-batch N[,N…]        records of each `batch --format pdf` (default 1000; 0 skips);
                                     two counts, e.g. 1000,5000, compare their peak memory
           --load-duration D         how long load.sh runs with FORMAT=pdf (default 30s)
           --no-load                 skip load.sh
-          --keep DIR      keep the last document of each writer in DIR (to compare them)
+          --keep DIR                keep the last document of each writer in DIR (to compare them)
         """
 
     /// Parses `arguments` (without the program name); nil after printing usage for a bad one.
