@@ -30,8 +30,9 @@ struct ChildProcess {
 
     /// Runs `executable` with `arguments` and `environment` added to ours; standard output is
     /// discarded (a batch prints one path per file), standard error is kept in `errorLog`.
+    /// `sampler`, when given, samples the memory of the program's process tree while it runs.
     static func run(_ executable: URL, _ arguments: [String], environment: [String: String],
-                    errorLog: URL) throws -> Outcome {
+                    errorLog: URL, sampler: TreeMemorySampler? = nil) throws -> Outcome {
         let helper = peakHelper
         guard FileManager.default.isExecutableFile(atPath: helper.path) else {
             throw BenchFailure("no gongwen-bench-peak beside the bench; build it first: swift build -c release --product gongwen-bench-peak")
@@ -54,6 +55,8 @@ struct ChildProcess {
         let start = ContinuousClock.now
         let spawned = posix_spawn(&pid, helper.path, &actions, nil, argv, envp)
         guard spawned == 0 else { throw BenchFailure("cannot start \(helper.path): \(String(cString: strerror(spawned)))") }
+        sampler?.start(root: pid)
+        defer { _ = sampler?.stop() }
         var status: Int32 = 0
         var usage = rusage()
         while wait4(pid, &status, 0, &usage) < 0 {

@@ -12,6 +12,8 @@ struct GongwenBench {
         // As `gongwen` does at start: our path is timed as it runs. The C floor shares this
         // process, so it gains alike and that ratio still isolates our Swift layers.
         AllocatorTuning.apply()
+        // Before the first PDF: the process's pool takes its size from here when it is made.
+        setenv("GONGWEN_PDF_INSTANCES", String(options.pdfInstances), 1)
         do {
             try run(options)
         } catch {
@@ -51,14 +53,32 @@ struct GongwenBench {
             }
         }
 
-        var pdf: Result<PDFBench, Error>?
+        var pdf = PDFFigures()
         if options.pdf {
+            let instances = options.pdfInstances
             progress("PDF of the filled form: warm pool against cold soffice, 10 rounds")
-            pdf = Result { try PDFBench.run(fixture, rounds: 10, in: folder) }
+            pdf.single = Result { try PDFBench.run(fixture, rounds: 10, in: folder) }
+            if options.unoserverDocuments > 0 {
+                progress("PDF of \(options.unoserverDocuments) DOCX, \(instances) instances: our pool, unoserver twice, our pool")
+                pdf.unoserver = Result { try UnoserverBench.run(fixture, documents: options.unoserverDocuments, instances: instances, in: folder) }
+            }
+            if !options.pdfBatches.isEmpty {
+                pdf.batch = Result {
+                    try options.pdfBatches.map { records in
+                        progress("gongwen batch --format pdf of \(grouped(records)) records, \(instances) instances")
+                        return try PDFBatchBench.run(fixture, records: records, instances: instances, in: folder)
+                    }
+                }
+            }
+            if let duration = options.loadDuration {
+                progress("gongwen serve under Benchmarks/load.sh, FORMAT=pdf, \(duration) after a warm-up")
+                pdf.load = Result { try LoadBench.run(fixture, duration: duration, in: folder) }
+            }
         }
 
+        let loadAtEnd = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first ?? "?"
         print("gongwen-bench: key-project-2020, \(n) documents per measurement, \(buildKind), "
-              + "\(ProcessInfo.processInfo.activeProcessorCount) cores, load average \(loadAverage) at start, "
+              + "\(ProcessInfo.processInfo.activeProcessorCount) cores, load average \(loadAverage) at start and \(loadAtEnd) at the end, "
               + "documents written to \(folder.deletingLastPathComponent().path)\n")
         print(BenchReport(documents: documents, python: python, batch: batch, pdf: pdf).text)
     }

@@ -27,23 +27,41 @@ struct KeyProjectFixture {
 
     var templatesFolder: URL { root.appendingPathComponent("templates") }
     var benchmarksFolder: URL { root.appendingPathComponent("Benchmarks") }
+    /// The shipped fontconfig file that maps the official font names, as every PDF uses it.
+    var fontConfig: URL { templatesFolder.appendingPathComponent("fonts/fonts.conf") }
 
     /// `count` records in JSON Lines, each the example with its own project name and
     /// organizer, so that every record yields its own pair of files.
     func records(_ count: Int) throws -> Data {
+        let encoder = JSONEncoder()
+        var lines = Data()
+        for record in try recordValues(count) {
+            lines.append(try encoder.encode(record))
+            lines.append(0x0A)
+        }
+        return lines
+    }
+
+    /// The same records as values: record `i` (from 1) names project "…（第 i 场）".
+    func recordValues(_ count: Int) throws -> [JSONValue] {
         guard case .object(let example) = data, case .string(let name)? = example["projectName"],
               case .string(let organizer)? = example["organizer"] else {
             throw BenchFailure("the example record has no projectName or organizer")
         }
-        let encoder = JSONEncoder()
-        var lines = Data()
-        for i in 1...count {
+        return (1...max(1, count)).map { i in
             var record = example
-            record["projectName"] = .string("\(name)（第 \(i) 场）")
+            record["projectName"] = .string(Self.projectName(name, i))
             record["organizer"] = .string("\(organizer)第 \(i) 分馆")
-            lines.append(try encoder.encode(JSONValue.object(record)))
-            lines.append(0x0A)
+            return .object(record)
         }
-        return lines
+    }
+
+    /// The project name of record `i`, which the bench looks for in a PDF's text.
+    static func projectName(_ example: String, _ i: Int) -> String { "\(example)（第 \(i) 场）" }
+
+    /// The example's project name.
+    var exampleProjectName: String? {
+        guard case .object(let example) = data, case .string(let name)? = example["projectName"] else { return nil }
+        return name
     }
 }
