@@ -5,7 +5,8 @@ import Gongwen
 struct TemplatesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "templates",
-        abstract: "List the form templates."
+        abstract: "List the form templates.",
+        subcommands: [TemplateImportCommand.self]
     )
 
     @OptionGroup var options: TemplateOptions
