@@ -1,7 +1,7 @@
 import Foundation
 
 /// The type of a field a label says, for labels no template knows yet: 邮编 → postcode,
-/// 电话 → phone, 邮箱 → email, a unit such as （万元） → amount, 人数 or （个） → count.
+/// 电话 → phone, 邮箱 → email, a unit such as （万元） → amount, 人数, 数量 or （个） → count.
 /// Each rule returns the words that made it, for the warning that tells the person.
 enum FieldRules {
     /// Words and the type they make, tried in order: the first that the label has wins.
@@ -10,7 +10,7 @@ enum FieldRules {
         (["邮箱", "e-mail", "email", "电子邮件"], .email),
         (["电话", "手机", "传真", "联系方式"], .phone),
         (["（万元）", "(万元)", "（元）", "(元)", "（亿元）", "(亿元)", "单位：万元", "单位:万元", "单位：元", "单位:元"], .amount),
-        (["人数", "个数", "次数", "（个）", "(个)", "（人）", "(人)", "（次）", "(次)", "（人次）", "(人次)", "（项）", "(项)", "（家）", "(家)"], .count),
+        (["人数", "个数", "次数", "数量", "（个）", "(个)", "（人）", "(人)", "（次）", "(次)", "（人次）", "(人次)", "（项）", "(项)", "（家）", "(家)"], .count),
     ]
 
     /// The type the label says and the word that says it; nil when no rule applies.

@@ -44,6 +44,21 @@ struct KnownFields {
         }
     }
 
-    func single(_ label: String) -> Entry? { single[label] }
-    func column(_ label: String) -> Entry? { columns[label] }
+    /// The single field of a label; else the list column of that label, as a single field
+    /// (`rows[].phone` gives `phone`).
+    func single(_ label: String) -> Entry? {
+        if let entry = single[label] { return entry }
+        guard var entry = columns[label] else { return nil }
+        entry.field.key = entry.field.rowKey
+        return entry
+    }
+
+    /// The list column of a label; else the single field of that label, as a column
+    /// (`phone` gives `rows[].phone`).
+    func column(_ label: String) -> Entry? {
+        if let entry = columns[label] { return entry }
+        guard var entry = single[label] else { return nil }
+        entry.field.key = FieldDefinition.rowPrefix + entry.field.key
+        return entry
+    }
 }
