@@ -166,8 +166,10 @@ struct TemplateInference {
                 if cell.rowSpan > 1 { g.rowSpan = cell.rowSpan }
                 switch role(cell) {
                 case .label:
-                    g.text = cell.text.trimmingCharacters(in: .whitespacesAndNewlines)
-                    if cell.stacked { g.vertical = true }
+                    // Stacked one character a line: the template says `vertical` and keeps the text whole.
+                    let unstacked = LabelText.unstacked(cell.text)
+                    g.text = unstacked ?? cell.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                    if cell.stacked || unstacked != nil { g.vertical = true }
                     if let h = cell.horizontal, h != .center { g.align = h }
                 case .input:
                     let label = labelCell(for: cell, in: table)
