@@ -173,8 +173,12 @@ struct TemplateInference {
                     if let h = cell.horizontal, h != .center { g.align = h }
                 case .input:
                     let label = labelCell(for: cell, in: table)
-                    let context = table.cells.filter { $0.row <= r && r <= $0.lastRow && $0.lastColumn < cell.column && role($0) == .label }
-                        .map(\.text)
+                    // A group's label (活动经费（单位：万元） over its items) says a unit for the
+                    // row: a label to the left that another label, not an input, follows.
+                    let context = table.cells.filter { other in
+                        other.row <= r && r <= other.lastRow && other.lastColumn < cell.column && role(other) == .label
+                            && table.cell(covering: r, other.lastColumn + 1).map { role($0) == .label } == true
+                    }.map(\.text)
                     let tall = table.height(of: cell, fallback: usual) >= max(3 * usual, 80)
                     let found = try inference.field(for: cell, labelText: label?.text, context: context, tall: tall, column: false,
                                                     positionalKey: "r\(r + 1)c\(cell.column + 1)")
