@@ -1,7 +1,8 @@
 import ArgumentParser
 
-/// `gongwen template …`: what is done to one template (today: making one from a form file).
-/// `gongwen templates` lists them; `gongwen templates import` is the same import.
+/// `gongwen template …`: what is done to one template (today: making one from a form file),
+/// beside `gongwen templates`, which lists them. Not `templates import`: that command's own
+/// `--json` would take the import's `--json` from it.
 struct TemplateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "template",

@@ -5,8 +5,7 @@ import Gongwen
 struct TemplatesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "templates",
-        abstract: "List the form templates.",
-        subcommands: [TemplateImportCommand.self]
+        abstract: "List the form templates."
     )
 
     @OptionGroup var options: TemplateOptions
