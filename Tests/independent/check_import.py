@@ -325,6 +325,35 @@ def check_other_tools(env):
         again = env.imported(grid_xlsx, "x")[1]
         check("[2] openpyxl: the same file imports to the same template", again == got, "")
 
+    # What a template cannot keep is said, and the rest still imports.
+    import openpyxl
+    from openpyxl.styles import PatternFill
+    wb = openpyxl.load_workbook(grid_xlsx)
+    ws = wb.active
+    ws["A3"].fill = PatternFill("solid", fgColor="FFFF00")
+    ws["F4"] = "=1+1"
+    ws["F5"] = "备用"
+    decorated = folder / "decorated.xlsx"
+    wb.save(decorated)
+    p, got = env.imported(decorated, "decorated")
+    check("[2] colours, a formula and text outside the table: still imports", got is not None, p.stderr)
+    for what in ("底色和文字颜色未保留：A3", "公式未保留：F4", "表格外的文字未保留：F5“备用”"):
+        check(f"[2] warned: {what}", what in p.stderr, p.stderr[-600:])
+
+    import docx
+    d = docx.Document()
+    d.add_paragraph("2023 年经费申请表")
+    t = d.add_table(rows=2, cols=2)
+    t.style = "Table Grid"
+    for r, (label, mark) in enumerate((("投入经费", "{{grant:amount}}"), ("项目名称", "{{title}}"))):
+        t.cell(r, 0).text, t.cell(r, 1).text = label, mark
+    marked = folder / "marked.docx"
+    d.save(marked)
+    p, got = env.imported(marked, "marked")
+    if check("[2] {{key}} marks: imports", got is not None, p.stderr):
+        fields = {f["key"]: f["type"] for f in got["fields"]}
+        check("[2] {{key:type}} and {{key}} win over the known labels", fields == {"grant": "amount", "title": "text"}, str(fields))
+
     table_docx = folder / "统计表.docx"
     python_docx_table(table_docx)
     check_imported_form(env, "[2] python-docx gridSpan/vMerge", table_docx, "activity-stats-2023", DOCX_TYPES)
