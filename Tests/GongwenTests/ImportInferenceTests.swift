@@ -170,6 +170,24 @@ struct ImportInferenceTests {
         #expect(Self.field(result, "代码")?.maxLength == 12)
     }
 
+    /// A title and header line inside the ruled block, a note as its last row, and the
+    /// notice's 附件 mark above: lines of the page, not cells.
+    @Test func linesInsideTheTable() throws {
+        let result = try Self.infer(Self.table([
+            ["2024 年科普基地申报表|2"],
+            ["填报单位（盖章）：|2"],
+            ["基地名称", ""],
+            ["面积（平方米）", ""],
+            ["注：请于 6 月前报送。|2"],
+        ]), above: ["附件 2"])
+        #expect(result.template.title == "2024 年科普基地申报表")
+        #expect(result.template.header?.text == "填报单位（盖章）：")
+        #expect(result.template.notes == ["注：请于 6 月前报送。"])
+        guard case .grid(let grid) = result.template.layout else { Issue.record("not a grid"); return }
+        #expect(grid.rows.count == 2)
+        #expect(result.warnings.contains(.textDropped(place: "表格上方", text: "附件 2")))
+    }
+
     @Test func noInputCellsIsRefused() {
         #expect(throws: ImportError.noInputCells(file: "表.docx")) {
             try Self.infer(Self.table([["甲", "乙"], ["丙", "丁"]]))
