@@ -39,7 +39,9 @@ public struct TemplateImporter: Sendable {
             throw ReadError.notAnArchive(file: name, detail: "文件不存在（no such file）")
         }
         let isCompoundFile = head.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
-        if let target = Self.converted[ext] {
+        // A legacy binary file, or one named .xlsx/.docx that is really one (an encrypted
+        // OOXML package is a compound file too, and says so; that one cannot be read).
+        if let target = Self.converted[ext] ?? (isCompoundFile ? ext : nil) {
             if Self.isEncrypted(url) { throw ImportError.passwordProtected(file: name) }
             let work = FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-import-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
@@ -52,8 +54,6 @@ public struct TemplateImporter: Sendable {
             result.warnings.insert(.converted(from: ext, to: target), at: 0)
             return result
         }
-        // An encrypted OOXML package is an OLE compound file holding the encrypted zip.
-        if isCompoundFile { throw ImportError.passwordProtected(file: name) }
         return try importOOXML(at: url, name: name, id: id)
     }
 
