@@ -13,9 +13,9 @@ Checks:
     every cell's place and spans, a label's text, an input's key, label, type, character
     limit (as the defaults make it), requirement and hint; the list's columns and empty
     rows; title, header line, notes and page orientation.
- 2. Files made by other tools: a merged grid form (openpyxl), a table with gridSpan and
-    vMerge (python-docx), a list made by LibreOffice from an HTML table (as DOCX and XLSX),
-    and an .xls and a .doc saved by LibreOffice. Each imports into the templates folder
+ 2. Files made by other tools: a merged grid form and a list with two heading rows
+    (openpyxl), a table with gridSpan and vMerge (python-docx), a list made by LibreOffice
+    from an HTML table (as DOCX and XLSX), and an .xls and a .doc saved by LibreOffice. Each imports into the templates folder
     with the types its labels say, `templates` lists it, it renders filled as XLSX and
     DOCX, openpyxl and python-docx read every filled value back, and `collect` reads two
     filled forms back and sums their numbers.
@@ -185,6 +185,29 @@ OPENPYXL_TYPES = {"讲座名称": "text", "主讲人": "text", "联系电话": "
                   "听众人数（人）": "count", "经费（万元）": "amount", "讲座简介": "multiline"}
 
 
+def openpyxl_two_row_list(path):
+    """A list whose headings are two rows deep: 联系人 over 姓名 and 电话, the other
+    headings merged down both rows; eight empty ruled rows under them."""
+    import openpyxl
+    from openpyxl.styles import Border, Side
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    thin = Side(style="thin")
+    ws["A1"] = "2023年科普志愿服务队名单"
+    ws.merge_cells("A1:D1")
+    ws["A3"], ws["B3"], ws["D3"], ws["B4"], ws["C4"] = "队伍名称", "联系人", "队员人数", "姓名", "电话"
+    ws.merge_cells("A3:A4")
+    ws.merge_cells("B3:C3")
+    ws.merge_cells("D3:D4")
+    for r in range(3, 13):
+        for c in range(1, 5):
+            ws.cell(row=r, column=c).border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    wb.save(path)
+
+
+TWO_ROW_TYPES = {"队伍名称": "text", "姓名": "text", "电话": "phone", "队员人数": "count"}
+
+
 def python_docx_table(path):
     """A statistics table in Word: a group label merged down two rows (vMerge), a label over
     two columns (gridSpan), a title above and a note below."""
@@ -324,6 +347,15 @@ def check_other_tools(env):
         check("[2] openpyxl: the header line", got.get("header", {}).get("text") == "填报单位（盖章）：", str(got.get("header")))
         again = env.imported(grid_xlsx, "x")[1]
         check("[2] openpyxl: the same file imports to the same template", again == got, "")
+
+    two_rows = folder / "志愿服务队.xlsx"
+    openpyxl_two_row_list(two_rows)
+    check_imported_form(env, "[2] openpyxl list with two heading rows", two_rows, "volunteers-2023", TWO_ROW_TYPES)
+    got = env.imported(two_rows, "v")[1]
+    if got:
+        layout = got["layout"]
+        check("[2] two heading rows: a list of eight empty rows, four columns",
+              layout["type"] == "list" and layout["blankRows"] == 8 and len(layout["columns"]) == 4, json.dumps(layout, ensure_ascii=False))
 
     # What a template cannot keep is said, and the rest still imports.
     import openpyxl
