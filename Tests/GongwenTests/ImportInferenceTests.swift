@@ -129,6 +129,9 @@ struct ImportInferenceTests {
         #expect(throws: ImportError.self) {
             try Self.infer(Self.table([["经费", "{{budget:money}}"]]))
         }
+        #expect(throws: ImportError.duplicateKey(file: "表.docx", key: "remark")) {
+            try Self.infer(Self.table([["备注", "{{remark}}"], ["说明", "{{remark}}"]]))
+        }
     }
 
     @Test func groupContextGivesTheUnit() throws {
@@ -164,7 +167,11 @@ struct ImportInferenceTests {
                                                        prompt: "必填。请填写整数。", ranges: [])
         table.cells[3].validation = XlsxDataValidation(type: "textLength", operation: "lessThanOrEqual", formula1: "12",
                                                        prompt: nil, ranges: [])
+        table.cells.append(SourceCell(row: 2, column: 0, text: "日期", place: "A3"))
+        table.cells.append(SourceCell(row: 2, column: 1, text: "", validation: XlsxDataValidation(type: "date", ranges: []), place: "B3"))
+        table.rowHeights.append(30)
         let result = try Self.infer(table)
+        #expect(result.warnings.contains(.validationDropped(place: "B3", type: "date")))
         #expect(Self.field(result, "数目")?.type == .count)
         #expect(Self.field(result, "数目")?.required == true)
         #expect(Self.field(result, "代码")?.maxLength == 12)
@@ -197,5 +204,6 @@ struct ImportInferenceTests {
     @Test func unlabelledInputGetsItsPlace() throws {
         let result = try Self.infer(Self.table([["", "名称", ""]]))
         #expect(result.template.fields.first?.key == "r1c1")
+        #expect(result.warnings.contains(.unlabelledInput(place: "R1C1", key: "r1c1")))
     }
 }

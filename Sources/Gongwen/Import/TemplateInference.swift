@@ -48,8 +48,9 @@ struct TemplateInference {
         var fields: [FieldDefinition] = []
         var used = Set<String>()
         var knownFrom: [FormTemplate] = []
-        func add(_ found: FieldInference.Found) -> String {
+        func add(_ found: FieldInference.Found) throws(ImportError) -> String {
             var field = found.field
+            if found.marked, used.contains(field.key) { throw .duplicateKey(file: file, key: field.key) }
             field.key = FieldKeys.unique(field.key, among: used)
             used.insert(field.key)
             fields.append(field)
@@ -66,7 +67,7 @@ struct TemplateInference {
                                                         required: true, maxLength: 100)
             field.label = h.label
             field.hint = nil
-            let key = add(FieldInference.Found(field: field, because: found.map { "已知标签，同模板 \($0.template.id)（known label）" } ?? "表头行（header line）",
+            let key = try add(FieldInference.Found(field: field, because: found.map { "已知标签，同模板 \($0.template.id)（known label）" } ?? "表头行（header line）",
                                                knownFrom: found?.template))
             header = HeaderLine(text: h.text, field: key)
         }
@@ -78,7 +79,7 @@ struct TemplateInference {
                 let cell = list.firstRow[c]
                 let found = try inference.field(for: cell, labelText: heading.text, context: [], tall: false, column: true,
                                                 positionalKey: "column\(c + 1)")
-                columns.append(ListColumn(field: add(found), width: table.columnWidths[c]))
+                columns.append(ListColumn(field: try add(found), width: table.columnWidths[c]))
             }
             if !list.groups.isEmpty { warnings.append(.groupHeadingsFlattened(list.groups)) }
             let headingHeight = (0..<list.headingRows).compactMap { table.rowHeights[$0] }.reduce(0, +)
@@ -86,7 +87,9 @@ struct TemplateInference {
                                       headingHeight: headingHeight > 0 ? headingHeight : nil,
                                       rowHeight: table.rowHeights[list.headingRows]))
         } else {
-            layout = .grid(try grid(table, inference: inference, add: add))
+            let (gridLayout, notes) = try grid(table, inference: inference, add: add)
+            layout = .grid(gridLayout)
+            warnings += notes
         }
         if fields.isEmpty { throw ImportError.noInputCells(file: file) }
 
@@ -199,7 +202,10 @@ struct TemplateInference {
 
     /// The table as a grid: its cells row by row, labels as text and inputs bound to the
     /// field of the label beside (or else above) them.
-    private func grid(_ table: SourceTable, inference: FieldInference, add: (FieldInference.Found) -> String) throws -> GridLayout {
+    /// Also returns what it has to say of single cells (no label, a validation it cannot keep).
+    private func grid(_ table: SourceTable, inference: FieldInference,
+                      add: (FieldInference.Found) throws(ImportError) -> String) throws -> (GridLayout, [ImportWarning]) {
+        var warnings: [ImportWarning] = []
         let heights = table.rowHeights.compactMap { $0 }.sorted()
         let usual = heights.isEmpty ? 28 : heights[heights.count / 2]
         var rows: [GridRow] = []
@@ -227,8 +233,11 @@ struct TemplateInference {
                     let tall = table.height(of: cell, fallback: usual) >= max(3 * usual, 80)
                     let found = try inference.field(for: cell, labelText: label?.text, context: context, tall: tall, column: false,
                                                     positionalKey: "r\(r + 1)c\(cell.column + 1)")
-                    let key = add(found)
-                    if label == nil { /* said by the field's warning: its label is its place */ }
+                    let key = try add(found)
+                    if label == nil { warnings.append(.unlabelledInput(place: cell.place, key: key)) }
+                    if let v = cell.validation, !FieldRules.validation(v).expressible {
+                        warnings.append(.validationDropped(place: cell.place, type: v.type))
+                    }
                     g.field = key
                     let expected: HorizontalAlignment = found.field.type == .multiline ? .left : .center
                     if let h = cell.horizontal, h != expected { g.align = h }
@@ -238,7 +247,7 @@ struct TemplateInference {
             }
             rows.append(GridRow(height: table.rowHeights[r], cells: cells))
         }
-        return GridLayout(columns: table.columnWidths, rows: rows)
+        return (GridLayout(columns: table.columnWidths, rows: rows), warnings)
     }
 
     /// The label of an input: the label cell that ends just left of it on its first row,

@@ -13,6 +13,9 @@ struct FieldInference {
         var because: String
         /// The template the field's key came from, when a known label gave it.
         var knownFrom: FormTemplate?
+        /// Whether an author's `{{key}}` mark gave the key: one used twice is an error, not
+        /// a key to number.
+        var marked = false
     }
 
     /// The field of `cell`, labelled by `labelText` (nil: no label beside or above it),
@@ -79,6 +82,6 @@ struct FieldInference {
         }
         let required = parsed.required || (validation?.required ?? false) || (entry?.field.required ?? false)
         let field = FieldDefinition(key: key, label: label, type: type, required: required, maxLength: maxLength, hint: hint)
-        return Found(field: field, because: because, knownFrom: entry?.template)
+        return Found(field: field, because: because, knownFrom: entry?.template, marked: mark != nil)
     }
 }
