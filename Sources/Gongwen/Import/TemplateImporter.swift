@@ -34,17 +34,17 @@ public struct TemplateImporter: Sendable {
         guard ["xlsx", "docx"].contains(ext) || Self.converted[ext] != nil else {
             throw ImportError.unsupportedFormat(file: name, extension: ext)
         }
-        let head = (try? FileHandle(forReadingFrom: url).read(upToCount: 8)) ?? Data()
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            throw ReadError.notAnArchive(file: name, detail: "文件不存在（no such file）")
+        guard let handle = try? FileHandle(forReadingFrom: url) else {
+            throw ReadError.notAnArchive(file: name, detail: "无法打开文件（cannot open）")
         }
+        let head = (try? handle.read(upToCount: 8)) ?? Data()
+        try? handle.close()
         let isCompoundFile = head.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
         // A legacy binary file, or one named .xlsx/.docx that is really one (an encrypted
         // OOXML package is a compound file too, and says so; that one cannot be read).
         if let target = Self.converted[ext] ?? (isCompoundFile ? ext : nil) {
             if Self.isEncrypted(url) { throw ImportError.passwordProtected(file: name) }
-            let work = FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-import-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+            let work = try Self.workFolder()
             defer { try? FileManager.default.removeItem(at: work) }
             let out = work.appendingPathComponent("form." + target)
             try OfficeConversion(fontConfig: fontConfig).convert(url, format: target) { made in
@@ -59,13 +59,27 @@ public struct TemplateImporter: Sendable {
 
     /// Imports a file's bytes, as an upload gives them, by the file's name.
     public func importData(_ data: Data, fileName: String, id: String? = nil) throws -> Result {
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-import-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        let work = try Self.workFolder()
         defer { try? FileManager.default.removeItem(at: work) }
         let safe = URL(fileURLWithPath: fileName).lastPathComponent
-        let url = work.appendingPathComponent(safe.isEmpty ? "form" : safe)
-        try data.write(to: url)
+        let url = work.appendingPathComponent(safe.isEmpty || safe == ".." ? "form" : safe)
+        do {
+            try data.write(to: url)
+        } catch {
+            throw OutputError(path: url.path, detail: error.localizedDescription)
+        }
         return try importFile(at: url, id: id)
+    }
+
+    /// A private folder of the temporary directory, for an upload or a conversion.
+    static func workFolder() throws(OutputError) -> URL {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-import-\(UUID().uuidString)")
+        do {
+            try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        } catch {
+            throw OutputError(path: work.path, detail: error.localizedDescription)
+        }
+        return work
     }
 
     /// Whether a compound file says it is encrypted: an `EncryptionInfo` stream (OOXML with

@@ -50,6 +50,17 @@ public struct OfficeConversion: Sendable {
     /// `take`, which moves it where it belongs; the work folder goes when `take` returns.
     public func convert<T>(_ source: URL, format: String, _ take: (URL) throws -> T) throws -> T {
         guard let soffice = Self.soffice() else { throw Failure.unavailable }
+        do {
+            return try run(soffice, source, format: format, take)
+        } catch let error as any GongwenError {
+            throw error
+        } catch {
+            // The work folder or the process could not be had: the conversion did not happen.
+            throw Failure.failed(format: format, status: -1, output: error.localizedDescription)
+        }
+    }
+
+    private func run<T>(_ soffice: URL, _ source: URL, format: String, _ take: (URL) throws -> T) throws -> T {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-soffice-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: work) }
