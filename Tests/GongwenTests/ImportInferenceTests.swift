@@ -161,6 +161,19 @@ struct ImportInferenceTests {
         #expect(result.warnings.contains(.groupHeadingsFlattened(["联系人"])))
     }
 
+    /// A 序号 column numbered in advance and a 合计 row under the rows: still a list.
+    @Test func listWithNumbersAndATotal() throws {
+        let result = try Self.infer(Self.table([
+            ["序号", "单位名称", "参加人数"],
+            ["1", "", ""], ["2", "", ""], ["3", "", ""],
+            ["合计|2", ""],
+        ]))
+        guard case .list(let list) = result.template.layout else { Issue.record("not a list"); return }
+        #expect(list.blankRows == 3)
+        #expect(result.template.fields.map(\.label) == ["序号", "单位名称", "参加人数"])
+        #expect(result.warnings.contains(.textDropped(place: "清单表", text: "合计")))
+    }
+
     @Test func validationGivesTheRule() throws {
         var table = Self.table([["数目", ""], ["代码", ""]])
         table.cells[1].validation = XlsxDataValidation(type: "whole", operation: "greaterThanOrEqual", formula1: "0",

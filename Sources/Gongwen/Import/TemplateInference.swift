@@ -82,6 +82,7 @@ struct TemplateInference {
                 columns.append(ListColumn(field: try add(found), width: table.columnWidths[c]))
             }
             if !list.groups.isEmpty { warnings.append(.groupHeadingsFlattened(list.groups)) }
+            for text in list.dropped { warnings.append(.textDropped(place: "清单表", text: text)) }
             let headingHeight = (0..<list.headingRows).compactMap { table.rowHeights[$0] }.reduce(0, +)
             layout = .list(ListLayout(columns: columns, blankRows: list.blankRows,
                                       headingHeight: headingHeight > 0 ? headingHeight : nil,
@@ -172,6 +173,8 @@ struct TemplateInference {
         var blankRows: Int
         /// Group headings over several columns, which the list keeps no row for.
         var groups: [String]
+        /// What the list does not keep: a 合计 row under it, the numbers of a 序号 column.
+        var dropped: [String] = []
     }
 
     /// The table as a list, when it is one: one or two rows of headings, each column with a
@@ -183,20 +186,39 @@ struct TemplateInference {
         for headingRows in 1...2 where table.rowCount - headingRows >= 2 {
             let heading = (0..<headingRows).flatMap { byRow[$0] ?? [] }
             guard heading.allSatisfy({ role($0) == .label && $0.lastRow < headingRows }) else { continue }
-            let body = (headingRows..<table.rowCount).map { (byRow[$0] ?? []).sorted { $0.column < $1.column } }
-            guard body.allSatisfy({ row in row.count == width && row.allSatisfy { $0.colSpan == 1 && $0.rowSpan == 1 && role($0) == .input } })
-            else { continue }
             var leaves: [SourceCell] = []
             for c in 0..<width {
-                guard let leaf = heading.filter({ $0.column == c && $0.colSpan == 1 && $0.lastRow == headingRows - 1 }).first else { return nil }
+                guard let leaf = heading.first(where: { $0.column == c && $0.colSpan == 1 && $0.lastRow == headingRows - 1 }) else { break }
                 leaves.append(leaf)
             }
+            guard leaves.count == width else { continue }
+            // The row numbers a list prints in its 序号 column are not data a unit types.
+            let numbered = Set(leaves.filter { Self.numberHeadings.contains(LabelText.squeezed($0.text)) }.map(\.column))
+            func isEntry(_ cell: SourceCell) -> Bool {
+                cell.colSpan == 1 && cell.rowSpan == 1
+                    && (role(cell) == .input || (numbered.contains(cell.column) && cell.text.allSatisfy(\.isNumber)))
+            }
+            var body = (headingRows..<table.rowCount).map { (byRow[$0] ?? []).sorted { $0.column < $1.column } }
+            // A 合计 row under the list: `collect` adds the returned lists up; the template keeps none.
+            var dropped: [String] = []
+            while let last = body.last, let first = last.first, Self.totalWords.contains(where: { LabelText.squeezed(first.text).hasPrefix($0) }) {
+                dropped.insert(LabelText.squeezed(first.text), at: 0)
+                body.removeLast()
+            }
+            guard body.count >= 2, body.allSatisfy({ row in row.count == width && row.allSatisfy(isEntry) }) else { continue }
             let groups = heading.filter { $0.colSpan > 1 }.sorted { $0.column < $1.column }.map { LabelText.squeezed($0.text) }
             if headingRows == 2 && groups.isEmpty { continue }
-            return ListShape(headingRows: headingRows, headings: leaves, firstRow: body[0], blankRows: body.count, groups: groups)
+            if !numbered.isEmpty { dropped.insert("序号列的预填序号", at: 0) }
+            var firstRow = body[0]
+            for i in firstRow.indices where numbered.contains(firstRow[i].column) { firstRow[i].text = "" }
+            return ListShape(headingRows: headingRows, headings: leaves, firstRow: firstRow, blankRows: body.count,
+                             groups: groups, dropped: dropped)
         }
         return nil
     }
+
+    static let numberHeadings: Set<String> = ["序号", "编号", "序"]
+    static let totalWords = ["合计", "小计", "总计"]
 
     // MARK: Grids
 
