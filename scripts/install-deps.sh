@@ -42,9 +42,10 @@ if [ "${1:-}" = "--with-test-readers" ]; then
   # openxml-audit (the strict OOXML validator) is pinned: its findings change between versions.
   # pdfplumber and fontTools read the PDFs' glyphs, rules and embedded fonts in the GB/T 9704 audit;
   # jieba (a Chinese word segmenter) tells it where the words of a title are.
-  python3 - <<'PY' 2>/dev/null || python3 -m pip install -q --disable-pip-version-check openpyxl python-docx jsonschema selenium schemathesis openapi-spec-validator openxml-audit==0.8.0 pdfplumber fonttools jieba
+  # msoffcrypto-tool makes the password-protected form that template import must refuse.
+  python3 - <<'PY' 2>/dev/null || python3 -m pip install -q --disable-pip-version-check openpyxl python-docx jsonschema selenium schemathesis openapi-spec-validator openxml-audit==0.8.0 pdfplumber fonttools jieba msoffcrypto-tool
 import importlib.metadata
-import openpyxl, docx, jsonschema, selenium, schemathesis, openapi_spec_validator, openxml_audit, pdfplumber, fontTools, jieba
+import openpyxl, docx, jsonschema, selenium, schemathesis, openapi_spec_validator, openxml_audit, pdfplumber, fontTools, jieba, msoffcrypto
 assert importlib.metadata.version("openxml-audit") == "0.8.0"
 PY
 fi

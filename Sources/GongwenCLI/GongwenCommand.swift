@@ -6,7 +6,7 @@ struct GongwenCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gongwen",
         abstract: "公文 — official notices (GB/T 9704-2012) and their attachment forms, as XLSX and DOCX.",
-        subcommands: [TemplatesCommand.self, RenderCommand.self, NoticeCommand.self, PDFCommand.self, BatchCommand.self, CollectCommand.self, ServeCommand.self]
+        subcommands: [TemplatesCommand.self, TemplateCommand.self, RenderCommand.self, NoticeCommand.self, PDFCommand.self, BatchCommand.self, CollectCommand.self, ServeCommand.self]
     )
 
     /// Every command writes or reads documents, so the allocator keeps what they free for the

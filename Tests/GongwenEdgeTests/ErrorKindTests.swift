@@ -58,6 +58,11 @@ struct ErrorKindTests {
             (PDFConverter.Failure.failed(status: 1, output: ""), .pdfEngineFailed),
             (FileNamePatternError.noPlaceholder(pattern: "a"), .usage),
             (InputFile.Missing(path: "a"), .missingInput),
+            (ImportError.noTable(file: "a.docx"), .unreadableFile),
+            (ImportError.passwordProtected(file: "a.xlsx"), .unreadableFile),
+            (ImportError.badID("A B"), .usage),
+            (OfficeConversion.Failure.unavailable, .pdfEngineMissing),
+            (OfficeConversion.Failure.failed(format: "xlsx", status: 1, output: ""), .pdfEngineFailed),
         ]
         for (error, kind) in cases { #expect(error.kind == kind, "\(error)") }
     }

@@ -18,6 +18,11 @@ final class DocumentHandler: XMLEventHandler {
     var paragraphs: [String] = []
     var tables: [[Int: [Int: String]]] = []
     private(set) var unreadable = UnreadableList()
+    /// Each table's grid, row heights and cells with their spans (see `DocxTableGeometry`).
+    var geometry: [DocxTableGeometry] = []
+    var page = DocxPageGeometry()
+    /// Pictures and drawings in the body (text boxes are drawings too).
+    var drawings = 0
 
     /// The open elements, innermost last, with what each one's start changed.
     private var open: [(name: String, effect: Effect)] = []
@@ -33,6 +38,7 @@ final class DocumentHandler: XMLEventHandler {
     private var cellParagraphs: [String] = []
     /// The first thing wrong with the cell being read.
     private var cellProblem: CellProblem?
+    private var cellLook = DocxCellGeometry.Look()
 
     // The text.
     private var paragraph = ""
@@ -94,7 +100,33 @@ final class DocumentHandler: XMLEventHandler {
         case "w:tbl":
             flushCarried()
             tableDepth += 1
-            if tableDepth == 1 { grid = [:]; row = -1 }
+            if tableDepth == 1 {
+                grid = [:]
+                row = -1
+                geometry.append(DocxTableGeometry(paragraphsBefore: paragraphs.count))
+            }
+        case "w:gridCol" where tableDepth == 1:
+            geometry[geometry.count - 1].gridColumns.append(Int(attributes["w:w"] ?? "") ?? 0)
+        case "w:trHeight" where tableDepth == 1 && row >= 0:
+            if let height = attributes["w:val"].flatMap({ Int($0) }) { geometry[geometry.count - 1].rowHeights[row] = height }
+        case "w:vAlign" where tableDepth == 1 && parent == "w:tcPr":
+            cellLook.vertical = attributes["w:val"]
+        case "w:jc" where tableDepth == 1 && parent == "w:pPr" && cellParagraphs.isEmpty:
+            cellLook.horizontal = attributes["w:val"]
+        case "w:shd" where tableDepth == 1 && parent == "w:tcPr":
+            let fill = (attributes["w:fill"] ?? "auto").uppercased()
+            if fill != "AUTO" && fill != "FFFFFF" { cellLook.shaded = true }
+        case "w:color" where parent == "w:rPr":
+            let colour = (attributes["w:val"] ?? "auto").uppercased()
+            if tableDepth == 1 && colour != "AUTO" && colour != "000000" { cellLook.colour = colour }
+        case "w:drawing", "w:pict":
+            drawings += 1
+        case "w:pgSz":
+            page.width = attributes["w:w"].flatMap { Int($0) }
+            page.height = attributes["w:h"].flatMap { Int($0) }
+            page.orientation = attributes["w:orient"]
+        case "w:pgMar":
+            page.margins = ["w:top", "w:bottom", "w:left", "w:right"].map { attributes[$0].flatMap { Int($0) } }
         case "w:tr" where tableDepth == 1:
             row += 1
             column = 0
@@ -104,6 +136,7 @@ final class DocumentHandler: XMLEventHandler {
         case "w:tc" where tableDepth == 1:
             span = 1
             continuesMerge = false
+            cellLook = DocxCellGeometry.Look()
             cellParagraphs = []
             cellProblem = nil
         case "w:gridSpan" where tableDepth == 1:
@@ -184,6 +217,7 @@ final class DocumentHandler: XMLEventHandler {
             if !continuesMerge, column < limits.columns {
                 grid[row, default: [:]][column] = cellParagraphs.joined(separator: "\n")
             }
+            placeGeometry()
             column += span
         case "w:p":
             if markDeleted {
@@ -216,6 +250,19 @@ final class DocumentHandler: XMLEventHandler {
     }
 
     private func add(_ text: String) { if visible { paragraph += text } }
+
+    /// The cell that ends in the table's geometry: a cell of its own, or one more row of the
+    /// cell above it that its `w:vMerge` continues.
+    private func placeGeometry() {
+        guard !geometry.isEmpty else { return }
+        let t = geometry.count - 1
+        if continuesMerge,
+           let above = geometry[t].cells.lastIndex(where: { $0.column == column && $0.row + $0.rowSpan == row }) {
+            geometry[t].cells[above].rowSpan += 1
+        } else {
+            geometry[t].cells.append(DocxCellGeometry(row: row, column: column, rowSpan: 1, colSpan: span, look: cellLook))
+        }
+    }
 
     /// A `w:del` or `w:ins` that marks a paragraph or a row rather than wrapping runs.
     private func trackedMark(_ name: String) {

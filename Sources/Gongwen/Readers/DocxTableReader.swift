@@ -14,6 +14,51 @@ public struct DocxContent: Sendable {
     /// many more there are.
     public var unreadable: [UnreadableCell] = []
     public var unlisted = 0
+    /// Each table's columns, rows and cells with their spans, in the order of `tables`.
+    public var geometry: [DocxTableGeometry] = []
+    /// The page of the body's last section.
+    public var page = DocxPageGeometry()
+    /// Pictures and drawings in the body.
+    public var drawings = 0
+}
+
+/// A table as Word lays it out: the widths of its grid, the heights its rows ask for, and
+/// each cell at its grid place with the columns (`w:gridSpan`) and rows (`w:vMerge`) it spans.
+public struct DocxTableGeometry: Sendable {
+    /// `w:gridCol` widths in twips.
+    public var gridColumns: [Int] = []
+    /// `w:trHeight` in twips, by row.
+    public var rowHeights: [Int: Int] = [:]
+    public var cells: [DocxCellGeometry] = []
+    /// How many body paragraphs come before the table (an index into `DocxContent.paragraphs`).
+    public var paragraphsBefore: Int
+
+    init(paragraphsBefore: Int) { self.paragraphsBefore = paragraphsBefore }
+}
+
+public struct DocxCellGeometry: Sendable {
+    public var row: Int, column: Int, rowSpan: Int, colSpan: Int
+    public var look: Look
+
+    /// How the cell looks: where its text sits, and whether it is shaded or its text coloured.
+    public struct Look: Sendable {
+        /// The first paragraph's `w:jc` (`left`, `center`, `right`, `both`…).
+        public var horizontal: String?
+        /// `w:vAlign` (`top`, `center`, `bottom`).
+        public var vertical: String?
+        public var shaded = false
+        /// A text colour other than black or automatic (`808080`).
+        public var colour: String?
+    }
+}
+
+/// `w:pgSz` and `w:pgMar` of the last section: twips.
+public struct DocxPageGeometry: Sendable {
+    public var width: Int?
+    public var height: Int?
+    public var orientation: String?
+    /// top, bottom, left, right.
+    public var margins: [Int?] = []
 }
 
 public struct DocxTableReader {
@@ -30,6 +75,7 @@ public struct DocxTableReader {
         let handler = DocumentHandler(limits: archive.limits, file: archive.name)
         try archive.parse(archive.required(Self.documentPart), part: Self.documentPart, handler)
         return DocxContent(paragraphs: handler.paragraphs, tables: handler.tables, unreadable: handler.unreadable.cells,
-                           unlisted: handler.unreadable.unlisted)
+                           unlisted: handler.unreadable.unlisted, geometry: handler.geometry, page: handler.page,
+                           drawings: handler.drawings)
     }
 }

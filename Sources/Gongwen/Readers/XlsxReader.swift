@@ -96,6 +96,11 @@ public struct XlsxReader {
         return (workbook, rels)
     }
 
+    /// The styles part the workbook's relationships name.
+    func stylesPart() throws(ReadError) -> String {
+        Self.part(try workbookParts().1.target(ofType: "styles") ?? "styles.xml")
+    }
+
     /// The part a workbook relationship's target names: relative to `xl/`, or absolute, with
     /// `.` and `..` resolved as a package resolves them. A target that climbs out of the
     /// package is kept as written: no part has that name, and the message shows it.

@@ -46,14 +46,7 @@ public struct PDFConverter: Sendable {
     }
 
     /// The `soffice` executable, if LibreOffice is installed.
-    public static func soffice() -> URL? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for folder in path.split(separator: ":").map(String.init) + ["/usr/bin", "/usr/lib/libreoffice/program"] {
-            let candidate = URL(fileURLWithPath: folder).appendingPathComponent("soffice")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        return nil
-    }
+    public static func soffice() -> URL? { OfficeConversion.soffice() }
 
     /// Converts `source` and writes the PDF to `destination` atomically: on the warm pool,
     /// or cold where the pool cannot start.
@@ -129,47 +122,17 @@ public struct PDFConverter: Sendable {
 
     /// Today's way without a pool: a fresh LibreOffice, with a new profile, for this one file.
     public func convertCold(_ source: URL, to destination: URL) throws {
-        guard let soffice = Self.soffice() else { throw Failure.unavailable }
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-pdf-\(UUID().uuidString)")
-        guard let pending = PendingPaths.shared.add(work.path) else {
-            throw OutputError(path: destination.path, detail: "已中断（interrupted）")
-        }
-        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        defer {
-            try? FileManager.default.removeItem(at: work)
-            PendingPaths.shared.remove(pending)
-        }
-        let input = work.appendingPathComponent("document." + source.pathExtension)
-        try FileManager.default.copyItem(at: source, to: input)
-        let process = Process()
-        process.executableURL = soffice
-        process.arguments = [
-            "-env:UserInstallation=file://" + work.appendingPathComponent("profile").path,
-            "--headless", "--norestore", "--convert-to", "pdf", "--outdir", work.path, input.path,
-        ]
-        var environment = ProcessInfo.processInfo.environment
-        if let fontConfig { environment["FONTCONFIG_FILE"] = fontConfig.path }
-        environment["HOME"] = work.path
-        process.environment = environment
-        // A file, not a pipe: a pipe that nobody reads while waiting can fill and stall soffice.
-        let logURL = work.appendingPathComponent("soffice.log")
-        FileManager.default.createFile(atPath: logURL.path, contents: nil)
-        let output = try FileHandle(forWritingTo: logURL)
-        defer { try? output.close() }
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
-        let log = (try? String(contentsOf: logURL, encoding: .utf8)) ?? ""
-        let pdf = work.appendingPathComponent("document.pdf")
-        guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: pdf.path) else {
-            throw Failure.failed(status: process.terminationStatus, output: log.trimmingCharacters(in: .whitespacesAndNewlines))
-        }
-        try AtomicFile.write(to: destination) { temporary in
-            try FileManager.default.moveItem(at: pdf, to: temporary)
+        do {
+            try OfficeConversion(fontConfig: fontConfig, timeout: timeout).convert(source, format: "pdf") { pdf in
+                try AtomicFile.write(to: destination) { temporary in
+                    try FileManager.default.moveItem(at: pdf, to: temporary)
+                }
+            }
+        } catch let failure as OfficeConversion.Failure {
+            switch failure {
+            case .unavailable: throw Failure.unavailable
+            case .failed(_, let status, let output): throw Failure.failed(status: status, output: output)
+            }
         }
     }
 }
