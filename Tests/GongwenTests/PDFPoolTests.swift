@@ -137,6 +137,7 @@ struct PDFPoolTests {
         let recorder = Recorder()
         let pool = pool(size: 1, jobsPerInstance: 2, recorder)
         for _ in 0..<5 { try pool.convert(source, to: target, deadline: 3) }
+        pool.settle()
         #expect(recorder.started == 3 && recorder.stopped == 2)
         #expect(pool.snapshot.recycled == 2 && pool.snapshot.restarts == 0)
     }
@@ -146,7 +147,45 @@ struct PDFPoolTests {
         recorder.residentBytes = 600 << 20
         let pool = pool(size: 1, memoryCeiling: 512 << 20, recorder)
         for _ in 0..<3 { try pool.convert(source, to: target, deadline: 3) }
-        #expect(recorder.started == 3 && pool.snapshot.recycled == 3)
+        pool.settle()
+        // Each replaced in the background as soon as its job is done: the fourth stands ready.
+        #expect(recorder.started == 4 && recorder.stopped == 3 && pool.snapshot.recycled == 3)
+    }
+
+    /// A replacement starts in the background: the next job goes to the other instance
+    /// at once rather than waiting for the start (the slow start here is 0.5 s).
+    @Test func aRecycledInstanceIsReplacedWhileTheOtherWorks() throws {
+        let recorder = Recorder()
+        let slowStarts = Recorder()
+        let pool = PDFPool(settings: .init(size: 2, jobsPerInstance: 1)) { _ in
+            slowStarts.start()
+            if slowStarts.started > 2 { Thread.sleep(forTimeInterval: 0.5) }
+            return FakeInstance(recorder)
+        }
+        // Two instances up, one job each: both retired and replaced, slowly, in the background.
+        DispatchQueue.concurrentPerform(iterations: 2) { _ in try? pool.convert(source, to: target, deadline: 3) }
+        let started = ContinuousClock.now
+        try pool.convert(source, to: target, deadline: 3)
+        let waited = ContinuousClock.now - started
+        pool.settle()
+        #expect(waited > .milliseconds(300), "both slots are being replaced: the job waits for one")
+        #expect(pool.snapshot.recycled == 3 && pool.snapshot.jobsDone == 3)
+        // With one replacement under way and the other instance up, a job does not wait for it.
+        let starts2 = Recorder()
+        let pool2 = PDFPool(settings: .init(size: 2, jobsPerInstance: 2)) { _ in
+            starts2.start()
+            if starts2.started > 2 { Thread.sleep(forTimeInterval: 0.5) }
+            return FakeInstance(recorder)
+        }
+        DispatchQueue.concurrentPerform(iterations: 2) { _ in try? pool2.convert(source, to: target, deadline: 3) }
+        try pool2.convert(source, to: target, deadline: 3)  // an instance's second job: retired, replaced behind
+        let again = ContinuousClock.now
+        try pool2.convert(source, to: target, deadline: 3)  // on the other instance, at once
+        #expect(ContinuousClock.now - again < .milliseconds(300))
+        #expect(starts2.started == 3, "the replacement is starting in the background")
+        pool2.settle()
+        pool2.shutdown()
+        pool.shutdown()
     }
 
     @Test func oneJobPerInstanceAndNoMoreInstancesThanTheSize() throws {

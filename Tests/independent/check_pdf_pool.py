@@ -22,7 +22,7 @@ Checks:
     (pdftotext -layout, pdffonts): the pool changes how fast, not what is printed.
  7. A soffice.bin killed with SIGKILL mid-batch (`batch --format pdf` of 30 records, 2
     instances): the batch completes (exit 0), its manifest names 30 PDFs, each valid and
-    holding its own project's name.
+    holding its own unit's name.
  6. Ctrl-C (SIGINT) in `batch --format pdf`, and SIGTERM in a large XLSX batch: exit 130 / 143,
     nothing half-written left in the output folder (no hidden staging folder or temporary
     file), every PDF left valid, no soffice left.
@@ -294,10 +294,10 @@ def check_killed_mid_batch(env):
     rows = manifest.read_text(encoding="utf-8-sig").splitlines()[1:] if manifest.exists() else []
     named = [cell for row in rows for cell in row.split(",") if cell.endswith(".pdf")]
     check("[7] the manifest names 30 PDFs", len(named) == 30, f"{len(named)} named")
-    names = [json.loads(line)["projectName"] for line in records.read_text(encoding="utf-8").splitlines()]
+    names = [json.loads(line)["organizer"] for line in records.read_text(encoding="utf-8").splitlines()]
     bad = [name for name, pdf in zip(names, named)
-           if not (out / pdf).exists() or pdf_page_count(out / pdf) < 1 or name not in pdf_text(out / pdf).replace("\n", "")]
-    check("[7] every PDF valid, holding its own project's name", named and not bad, str(bad[:3]))
+           if not (out / pdf).exists() or pdf_page_count(out / pdf) < 1 or name not in pdf_text(out / pdf).replace("\n", "").replace(" ", "")]
+    check("[7] every PDF valid, holding its own unit's name", named and not bad, str(bad[:3]))
     none_left("the batch with a killed instance", p.pid)
 
 

@@ -96,6 +96,10 @@ public final class PDFPool: @unchecked Sendable {
     private let condition = NSCondition()
     private var slots: [Slot]
     private var counters = Snapshot()
+    /// Replacements starting in the background now.
+    private var replacing = 0
+    /// Counts `shutdown`s: a replacement that finishes starting after one is not kept.
+    private var generation = 0
 
     public init(settings: Settings = Settings(), factory: @escaping PDFInstanceFactory) {
         self.settings = settings
@@ -142,13 +146,23 @@ public final class PDFPool: @unchecked Sendable {
         }
     }
 
-    /// Ends every instance; the pool starts new ones if asked again.
+    /// Ends every instance, after any replacement still starting; the pool starts new ones
+    /// if asked again.
     public func shutdown() {
         condition.lock()
+        generation += 1
+        while replacing > 0 { condition.wait() }
         let instances = slots.compactMap(\.instance)
         for i in slots.indices { slots[i].instance = nil; slots[i].jobs = 0 }
         condition.unlock()
         for instance in instances { instance.stop() }
+    }
+
+    /// Waits until no replacement is starting (for the tests, and before counting).
+    func settle() {
+        condition.lock()
+        while replacing > 0 { condition.wait() }
+        condition.unlock()
     }
 
     private enum Outcome { case done, refused, retrying, lost }
@@ -215,9 +229,36 @@ public final class PDFPool: @unchecked Sendable {
             slots[index].instance = nil
             slots[index].faulted = true
         }
+        // A retired instance is replaced in the background, the slot held meanwhile: the next
+        // job goes to another instance instead of waiting for a LibreOffice to start (what set
+        // the service's p99), and the job that retired it returns at once.
+        if let retire {
+            replacing += 1
+            let started = generation
+            condition.unlock()
+            DispatchQueue.global().async { self.replace(retire, in: index, generation: started) }
+            return
+        }
         slots[index].busy = false
         condition.broadcast()
         condition.unlock()
-        retire?.stop()
+    }
+
+    /// Ends `old` and starts its successor in slot `index`, which is held busy until then; a
+    /// start that fails leaves the slot empty, for the next job to try as before.
+    private func replace(_ old: any PDFInstance, in index: Int, generation started: Int) {
+        old.stop()
+        let successor = try? factory(index)
+        condition.lock()
+        if started == generation, let successor {
+            slots[index].instance = successor
+            slots[index].jobs = 0
+        } else {
+            successor?.stop()
+        }
+        slots[index].busy = false
+        replacing -= 1
+        condition.broadcast()
+        condition.unlock()
     }
 }
