@@ -32,6 +32,7 @@ public func buildApplication(_ settings: ServiceSettings, logger: Logger = Logge
     let routes = RouteRegistry(router: router, table: table)
     SystemRoutes(openAPI: openAPI, environment: environment).addRoutes(to: routes)
     TemplateRoutes(environment: environment).addRoutes(to: routes)
+    TemplateImportRoute(environment: environment).addRoutes(to: routes)
     FormRoutes(environment: environment).addRoutes(to: routes)
     NoticeRoutes(environment: environment).addRoutes(to: routes)
     BatchRoutes(environment: environment).addRoutes(to: routes)

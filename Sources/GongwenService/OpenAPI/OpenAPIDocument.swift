@@ -189,6 +189,39 @@ enum OpenAPIDocument {
                     ], ["400", "401", "404", "413", "415", "422", "500", "503"]),
                 ],
             ],
+            "/api/templates/import": [
+                "post": [
+                    "operationId": "importTemplate",
+                    "summary": "A template made from an office's own form file (XLSX, DOCX, XLS or DOC): nothing is stored.",
+                    "description": "The body is multipart/form-data with a `file` part (its file name gives the format), or the file itself with its media type. The answer is {\"template\": the template, \"warnings\": what was inferred and what could not be kept}; send the template back with the data to POST /api/render, /api/batch or /api/collect. A file without a table or without input cells is a 422 naming `file`.",
+                    "parameters": [[
+                        "name": "id", "in": "query", "required": false,
+                        "description": "The template's id (kebab-case); by default from the file's name or title.",
+                        "schema": ["type": "string"],
+                    ]],
+                    "requestBody": [
+                        "required": true,
+                        "content": .object([
+                            (key: MultipartUpload.mediaType, value: ["schema": [
+                                "type": "object", "required": ["file"],
+                                "properties": ["file": ["type": "string", "format": "binary"]],
+                            ]]),
+                        ] + TemplateImportRoute.fileTypes.map { (key: $0.mediaType, value: binary) }),
+                    ],
+                    "responses": withErrors([
+                        "200": json("The template and the importer's notes.", [
+                            "type": "object", "required": ["template", "warnings"],
+                            "properties": [
+                                "template": ["type": "object"],
+                                "warnings": ["type": "array", "items": [
+                                    "type": "object", "required": ["message", "inference"],
+                                    "properties": ["message": ["type": "string"], "inference": ["type": "boolean"]],
+                                ]],
+                            ],
+                        ]),
+                    ], ["400", "401", "413", "415", "422", "500", "503"]),
+                ],
+            ],
             "/api/render": [
                 "post": [
                     "operationId": "renderFormWithTemplate",
