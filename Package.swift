@@ -75,6 +75,7 @@ let package = Package(
                 .embedInCode("Web/Resources/index.html"),
                 .embedInCode("Web/Resources/app.css"),
                 .embedInCode("Web/Resources/app.js"),
+                .embedInCode("Web/Resources/import.js"),
                 .embedInCode("Web/Resources/favicon.svg"),
             ]
         ),

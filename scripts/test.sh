@@ -9,6 +9,7 @@ swift build
 swift test
 # The page's script reaches no compiler: a parser reads it here, so a syntax error fails the run.
 node --check Sources/GongwenService/Web/Resources/app.js
+node --check Sources/GongwenService/Web/Resources/import.js
 bin="$(swift build --show-bin-path)/gongwen"
 status=0
 python3 Tests/independent/check_forms.py --gongwen "$bin" || status=1

@@ -32,6 +32,14 @@ Checks:
     knows): the list heads them with their formName; the grid form groups its
     fields under the table's group label with the unit beside the amounts; both
     forms, filled in the page, download as XLSX holding what was typed.
+ 9. Bring your own form: from the list, 导入自己的表格; a lecture form made with
+    openpyxl (labels no template knows) chosen in the file input; the page lists
+    the fields it found with their inferred types (联系电话 phone, 听众人数（人）
+    count, 邮政编码 postcode); one key renamed and one field made required in
+    the page; 保存模板 JSON downloads the template with the new key in its
+    fields and its layout; 填写此表 opens the form page: a required field left
+    empty is refused by the server next to its input; filled, the XLSX (openpyxl),
+    DOCX (python-docx) and PDF (pdftotext) hold every value typed.
 
 Without chromium, chromedriver or selenium it prints a SKIP line and exits 0
 (scripts/install-deps.sh --with-test-readers installs them).
@@ -572,6 +580,88 @@ def check_new_kinds(gongwen, tmp):
         server.stop()
 
 
+# ---------------------------------------------------------------- 9: bring your own form
+
+def lecture_form(path):
+    """A grid form as an office would make it in Excel: a merged title, ruled cells."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Border, Side
+    wb = Workbook()
+    ws = wb.active
+    ws.merge_cells("A1:D1")
+    ws["A1"] = "2023 年科普讲座登记表"
+    rows = [["讲座名称", None, None, None], ["主讲人", None, "联系电话", None], ["听众人数（人）", None, "邮政编码", None]]
+    thin = Side(style="thin")
+    for r, row in enumerate(rows, start=2):
+        for c, value in enumerate(row, start=1):
+            cell = ws.cell(row=r, column=c, value=value)
+            cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    ws.merge_cells("B2:D2")
+    for col in "ABCD":
+        ws.column_dimensions[col].width = 18
+    wb.save(path)
+
+
+def check_import(page, tmp):
+    form_file = Path(tmp, "讲座登记表.xlsx")
+    lecture_form(form_file)
+    page.d.get(page.base + "/#/")
+    page.click(page.one('a[href="#/import"]'))
+    page.one("#import-file").send_keys(str(form_file))
+    page.wait(lambda d: page.css(".import-fields tbody tr"), 30, "the fields found")
+    rows = page.css(".import-fields tbody tr")
+    found = {}
+    for tr in rows:
+        label = page.css('input[data-part="label"]', tr)[0].get_attribute("value")
+        kind = page.d.execute_script("return arguments[0].value", page.css('select[data-part="type"]', tr)[0])
+        found[label] = (tr, kind)
+    check("[9] the page lists the fields found", {"讲座名称", "主讲人", "联系电话", "听众人数（人）", "邮政编码"} <= set(found),
+          f"{sorted(found)}")
+    check("[9] with the types inferred", found.get("联系电话", (0, ""))[1] == "phone" and found.get("听众人数（人）", (0, ""))[1] == "count"
+          and found.get("邮政编码", (0, ""))[1] == "postcode", f"{ {k: v[1] for k, v in found.items()} }")
+    name_row = found["讲座名称"][0]
+    key_input = page.css('input[data-part="key"]', name_row)[0]
+    page.d.execute_script("arguments[0].value = 'lectureName'; arguments[0].dispatchEvent(new Event('change'));", key_input)
+    page.click(page.css('input[data-part="required"]', name_row)[0])
+    before = page.clear_downloads()
+    page.click(page.button("保存模板 JSON"))
+    saved = page.wait_download(before)
+    template = json.loads(saved.read_text(encoding="utf-8")) if saved else {}
+    cells = [c.get("field") for row in template.get("layout", {}).get("rows", []) for c in row.get("cells", [])]
+    named = next((f for f in template.get("fields", []) if f.get("key") == "lectureName"), {})
+    check("[9] 保存模板 JSON: the renamed key in the fields and the layout, the field required",
+          named.get("label") == "讲座名称" and named.get("required") is True and "lectureName" in cells,
+          f"{named} {cells}")
+
+    page.click(page.button("填写此表"))
+    form = page.one("#fill-form")
+    name_input = page.input_for_label("讲座名称", form)
+    check("[9] the form page is built from the imported template", name_input is not None)
+    page.set_text(page.input_for_label("主讲人", form), "王院士")
+    page.click(page.button("生成已填表（XLSX）"))
+    page.wait(lambda d: name_input.get_attribute("aria-invalid") == "true", 20, "the server's error on 讲座名称")
+    check("[9] the field made required is refused empty, next to its input", name_input.get_attribute("aria-invalid") == "true")
+    values = {"讲座名称": "人工智能与未来生活", "联系电话": "0371-67180000", "听众人数（人）": "120", "邮政编码": "450007"}
+    for label, value in values.items():
+        page.set_text(page.input_for_label(label, form), value)
+    cells = download_xlsx(page, "[9] the imported form as XLSX")
+    if cells is not None:
+        check("[9] openpyxl finds every value typed", all(has_value(cells, int(v) if v == "120" else v) for v in
+                                                           ["人工智能与未来生活", "王院士", "0371-67180000", "120", "450007"]),
+              f"{cells[:16]}")
+    docx = page.download("生成已填表（DOCX）")
+    texts = " ".join(docx_texts(docx)) if docx else ""
+    check("[9] python-docx finds every value typed in the DOCX",
+          all(v in texts for v in ["人工智能与未来生活", "王院士", "0371-67180000", "120", "450007"]), texts[:300])
+    pdf = page.download("生成已填表（PDF）") if shutil.which("soffice") else None
+    if shutil.which("soffice"):
+        import subprocess
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.replace(" ", "") if pdf else ""
+        check("[9] pdftotext finds every value typed in the PDF",
+              all(v in text for v in ["人工智能与未来生活", "王院士", "0371-67180000", "450007"]), text[:300])
+    check_console(page, "import")
+
+
 # ---------------------------------------------------------------- main
 
 def missing_tools():
@@ -625,7 +715,8 @@ def main():
             page = Page(driver, base, dl)
             steps = [("key-project", lambda: check_key_project(page, templates, example, args.screenshot)),
                      ("open-institution", lambda: check_open_institution(page, templates)),
-                     ("statistics", lambda: check_statistics(page, templates))]
+                     ("statistics", lambda: check_statistics(page, templates)),
+                     ("import", lambda: check_import(page, tmp))]
             for name, step in steps:
                 try:
                     step()

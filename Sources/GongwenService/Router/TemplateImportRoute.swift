@@ -28,6 +28,8 @@ struct TemplateImportRoute {
         }
 
         var template: FormTemplate
+        /// What the web page builds its form from, as `GET /api/templates/{id}` gives it.
+        var summary: TemplateSummary
         var warnings: [Note]
     }
 
@@ -44,7 +46,7 @@ struct TemplateImportRoute {
                     throw Self.problem(error)
                 }
             }
-            let report = Report(template: result.template, warnings: result.warnings.map {
+            let report = Report(template: result.template, summary: TemplateSummary(result.template), warnings: result.warnings.map {
                 Report.Note(message: $0.description, inference: $0.isInference)
             })
             return SystemRoutes.json(try JSONOutput.encode(report))

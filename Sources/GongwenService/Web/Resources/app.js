@@ -5,7 +5,7 @@ const TOKEN_KEY = "gongwen.token";
 const DRAFT_PREFIX = "gongwen.draft.";
 const main = document.getElementById("main");
 
-const FORMAT_NAMES = { xlsx: "XLSX", docx: "DOCX" };
+const FORMAT_NAMES = { xlsx: "XLSX", docx: "DOCX", pdf: "PDF" };
 
 // ------------------------------------------------------------------ small helpers
 
@@ -194,6 +194,7 @@ async function saveResponse(res, fallback) {
 
 let routeSeq = 0;
 let templateList = null;
+let importPages = null;
 
 function setMain(...children) {
   main.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
@@ -208,6 +209,15 @@ function focusHeading() {
 function route() {
   const hash = location.hash || "#/";
   if (hash === "#/" || hash === "#") return showList();
+  if (hash.startsWith("#/import")) {
+    // import.js's pages, given this script's helpers once they all exist.
+    importPages = importPages || window.gongwenImportPages({
+      h, api, readProblem, problemText, setMain, focusHeading, FormPage, newRoute: () => ++routeSeq,
+    });
+    if (hash === "#/import") return importPages.showImport();
+    if (hash === "#/import/fields") return importPages.showImportedFields();
+    if (hash === "#/import/form") return importPages.showImportedForm();
+  }
   const m = /^#\/form\/([^/?#]+)$/.exec(hash);
   if (m) {
     let id;
@@ -272,7 +282,9 @@ async function showList() {
   });
   setMain(
     h("h1", { tabindex: "-1", text: "表格模板" }),
-    h("p", { class: "lead", text: "选择一个表格：在线填写后生成已填表，或下载空白表打印、手工填写。每个表格都可下载 XLSX（Excel、WPS 表格）和 DOCX（Word、WPS 文字）。" }),
+    h("p", { class: "lead", text: "选择一个表格：在线填写后生成已填表，或下载空白表打印、手工填写。每个表格都可下载 XLSX（Excel、WPS 表格）、DOCX（Word、WPS 文字）和 PDF。" }),
+    h("p", { class: "import-link" }, h("a", { class: "button secondary", href: "#/import", text: "导入自己的表格…" }),
+      " 通知附带的表格不在下面？用它的 Excel 或 Word 文件在线填写。"),
     templates.length ? sections : h("p", { class: "notice-box", text: "还没有表格模板。" }));
   focusHeading();
 }
@@ -306,8 +318,11 @@ async function showForm(id) {
 // ------------------------------------------------------------------ the form page
 
 class FormPage {
-  constructor(template) {
+  // `inline`: the whole template, for a form the server does not carry (imported on this
+  // page); it is sent beside the data, and there is no blank form to fetch.
+  constructor(template, inline = null) {
     this.t = template;
+    this.inline = inline;
     this.fields = template.fields || [];
     this.controls = new Map(); // key -> control, for fields outside the list
     this.list = null;          // { key, columns: [field], tbody, caption }
@@ -336,7 +351,7 @@ class FormPage {
     else this.buildGridForm();
 
     this.actionButtons = [];
-    const renderButtons = ["xlsx", "docx"].map((fmt) => {
+    const renderButtons = ["xlsx", "docx", "pdf"].map((fmt) => {
       const b = h("button", {
         type: "button", class: "button primary", "data-action": "render", "data-format": fmt,
         onclick: () => this.generate(fmt),
@@ -359,10 +374,11 @@ class FormPage {
     setMain(
       h("nav", { class: "crumbs", "aria-label": "位置" },
         h("a", { href: "#/", text: "表格模板" }), h("span", { "aria-hidden": "true", text: " › " }),
+        this.inline ? [h("a", { href: "#/import/fields", text: "核对填写项" }), h("span", { "aria-hidden": "true", text: " › " })] : null,
         h("span", { "aria-current": "page", text: t.title })),
       h("h1", { id: "form-title", tabindex: "-1", text: t.title }),
       h("p", { class: "source" }, "来源：", t.source, " · ", h("code", { text: t.id })),
-      h("section", { class: "blank-box", "aria-labelledby": "blank-title" },
+      this.inline ? null : h("section", { class: "blank-box", "aria-labelledby": "blank-title" },
         h("h2", { id: "blank-title", text: "空白表" }),
         h("p", { text: "下载未填写的表格，打印后手工填写，或在 Excel、WPS、Word 中填写。" }),
         h("div", { class: "button-row" }, blankButtons)),
@@ -796,11 +812,17 @@ class FormPage {
     this.setBusy(true);
     this.setStatus(`正在生成 ${FORMAT_NAMES[format]}…`);
     try {
-      const res = await api(`/api/render/${encodeURIComponent(this.t.id)}?format=${format}`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", Accept: "*/*" },
-        body: JSON.stringify(data),
-      });
+      const res = this.inline
+        ? await api(`/api/render?format=${format}`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", Accept: "*/*" },
+          body: JSON.stringify({ template: this.inline, data }),
+        })
+        : await api(`/api/render/${encodeURIComponent(this.t.id)}?format=${format}`, {
+          method: "POST",
+          headers: { "Content-Type": "application/json", Accept: "*/*" },
+          body: JSON.stringify(data),
+        });
       if (res.ok) {
         const name = await saveResponse(res, `${this.t.id}.${format}`);
         this.setStatus(`已生成并下载：${name}`, "ok");
