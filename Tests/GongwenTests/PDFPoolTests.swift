@@ -138,7 +138,9 @@ struct PDFPoolTests {
         let pool = pool(size: 1, jobsPerInstance: 2, recorder)
         for _ in 0..<5 { try pool.convert(source, to: target, deadline: 3) }
         pool.settle()
-        #expect(recorder.started == 3 && recorder.stopped == 2)
+        // Each successor started after its predecessor's first job (the last tenth of two):
+        // the one, the two that took over, and the next standing ready.
+        #expect(recorder.started == 4 && recorder.stopped == 2)
         #expect(pool.snapshot.recycled == 2 && pool.snapshot.restarts == 0)
     }
 
@@ -182,10 +184,33 @@ struct PDFPoolTests {
         let again = ContinuousClock.now
         try pool2.convert(source, to: target, deadline: 3)  // on the other instance, at once
         #expect(ContinuousClock.now - again < .milliseconds(300))
-        #expect(starts2.started == 3, "the replacement is starting in the background")
+        #expect(starts2.started == 4, "both successors are starting in the background")
         pool2.settle()
         pool2.shutdown()
         pool.shutdown()
+    }
+
+    /// The successor starts in the instance's last tenth of jobs and takes over when it is
+    /// due: even a pool of one never makes a job wait for a LibreOffice start.
+    @Test func aSuccessorStartedAheadTakesOverWithoutAWait() throws {
+        let recorder = Recorder()
+        let starts = Recorder()
+        let pool = PDFPool(settings: .init(size: 1, jobsPerInstance: 20)) { _ in
+            starts.start()
+            if starts.started > 1 { Thread.sleep(forTimeInterval: 0.3) }
+            return FakeInstance(recorder)
+        }
+        for _ in 0..<18 { try pool.convert(source, to: target, deadline: 3) }
+        pool.settle()  // the successor, started after the 18th of 20 jobs, is up
+        #expect(starts.started == 2)
+        for _ in 0..<2 { try pool.convert(source, to: target, deadline: 3) }  // the 20th retires the first
+        let started = ContinuousClock.now
+        try pool.convert(source, to: target, deadline: 3)
+        #expect(ContinuousClock.now - started < .milliseconds(150), "the successor was ready: no start waited for")
+        pool.settle()
+        #expect(recorder.stopped == 1 && pool.snapshot.recycled == 1 && pool.snapshot.instancesUp == 1)
+        pool.shutdown()
+        #expect(recorder.stopped == recorder.started, "shutdown ends the instance and any successor")
     }
 
     @Test func oneJobPerInstanceAndNoMoreInstancesThanTheSize() throws {

@@ -89,6 +89,10 @@ public final class PDFPool: @unchecked Sendable {
         var jobs = 0
         /// Whether the last instance here ended by a fault, so the next start counts as a restart.
         var faulted = false
+        /// The instance started ahead to take over when this one is due for replacement, so that
+        /// no job waits for a LibreOffice to start; `preparing` while it starts.
+        var successor: (any PDFInstance)?
+        var preparing = false
     }
 
     public let settings: Settings
@@ -96,7 +100,7 @@ public final class PDFPool: @unchecked Sendable {
     private let condition = NSCondition()
     private var slots: [Slot]
     private var counters = Snapshot()
-    /// Replacements starting in the background now.
+    /// Instances starting or stopping in the background now (successors, replacements).
     private var replacing = 0
     /// Counts `shutdown`s: a replacement that finishes starting after one is not kept.
     private var generation = 0
@@ -152,8 +156,8 @@ public final class PDFPool: @unchecked Sendable {
         condition.lock()
         generation += 1
         while replacing > 0 { condition.wait() }
-        let instances = slots.compactMap(\.instance)
-        for i in slots.indices { slots[i].instance = nil; slots[i].jobs = 0 }
+        let instances = slots.compactMap(\.instance) + slots.compactMap(\.successor)
+        for i in slots.indices { slots[i].instance = nil; slots[i].successor = nil; slots[i].jobs = 0 }
         condition.unlock()
         for instance in instances { instance.stop() }
     }
@@ -208,6 +212,8 @@ public final class PDFPool: @unchecked Sendable {
     private func checkIn(_ index: Int, outcome: Outcome, took: Duration? = nil) {
         condition.lock()
         var retire: (any PDFInstance)?
+        var background: [@Sendable () -> Void] = []
+        let started = generation
         if let took {
             let seconds = Double(took.components.seconds) + Double(took.components.attoseconds) / 1e18
             // A fifth of the newest: follows a change of documents within a few jobs, not one outlier.
@@ -217,38 +223,105 @@ public final class PDFPool: @unchecked Sendable {
         case .done, .refused:
             if outcome == .done { counters.jobsDone += 1 } else { counters.jobsFailed += 1 }
             slots[index].jobs += 1
-            if let instance = slots[index].instance,
-               slots[index].jobs >= settings.jobsPerInstance || (instance.residentBytes ?? 0) > settings.memoryCeiling {
-                retire = instance
-                slots[index].instance = nil
-                counters.recycled += 1
+            if let instance = slots[index].instance {
+                let resident = instance.residentBytes ?? 0
+                if slots[index].jobs >= settings.jobsPerInstance || resident > settings.memoryCeiling {
+                    counters.recycled += 1
+                    if let successor = slots[index].successor {
+                        // Started ahead and ready: it takes over now; the old one ends behind.
+                        slots[index].instance = successor
+                        slots[index].successor = nil
+                        slots[index].jobs = 0
+                        replacing += 1
+                        background.append { instance.stop(); self.finishedInBackground() }
+                    } else {
+                        retire = instance
+                        slots[index].instance = nil
+                    }
+                } else if slots[index].successor == nil, !slots[index].preparing,
+                          slots[index].jobs >= successorLead || resident > settings.memoryCeiling / 10 * 9 {
+                    // Due soon: start the successor while this one goes on converting.
+                    slots[index].preparing = true
+                    replacing += 1
+                    background.append { self.prepareSuccessor(in: index, generation: started) }
+                }
             }
         case .retrying, .lost:
             counters.retries += outcome == .retrying ? 1 : 0
             counters.jobsFailed += outcome == .lost ? 1 : 0
             slots[index].instance = nil
             slots[index].faulted = true
+            if let successor = slots[index].successor {
+                // A successor standing ready takes the place of the one that failed.
+                slots[index].instance = successor
+                slots[index].successor = nil
+                slots[index].jobs = 0
+                slots[index].faulted = false
+                counters.restarts += 1
+            }
         }
-        // A retired instance is replaced in the background, the slot held meanwhile: the next
-        // job goes to another instance instead of waiting for a LibreOffice to start (what set
-        // the service's p99), and the job that retired it returns at once.
+        // A retired instance without a successor is replaced in the background, the slot held
+        // meanwhile: the next job goes to another instance, and the job that retired it
+        // returns at once.
         if let retire {
             replacing += 1
-            let started = generation
             condition.unlock()
             DispatchQueue.global().async { self.replace(retire, in: index, generation: started) }
-            return
+        } else {
+            slots[index].busy = false
+            condition.broadcast()
+            condition.unlock()
         }
-        slots[index].busy = false
+        for work in background { DispatchQueue.global().async(execute: work) }
+    }
+
+    /// Jobs after which an instance's successor starts: the last tenth of its jobs, so that
+    /// a LibreOffice start (a few seconds) is over before the instance is due.
+    private var successorLead: Int {
+        max(1, settings.jobsPerInstance - max(1, settings.jobsPerInstance / 10))
+    }
+
+    /// Starts the successor of slot `index`'s instance; when the slot has meanwhile lost its
+    /// instance (a fault) and nobody holds it, the successor becomes its instance at once.
+    private func prepareSuccessor(in index: Int, generation started: Int) {
+        let successor = try? factory(index)
+        condition.lock()
+        if started == generation, let successor {
+            if slots[index].instance == nil && !slots[index].busy {
+                slots[index].instance = successor
+                slots[index].jobs = 0
+                if slots[index].faulted { counters.restarts += 1 }
+                slots[index].faulted = false
+            } else {
+                slots[index].successor = successor
+            }
+        } else {
+            successor?.stop()
+        }
+        slots[index].preparing = false
+        replacing -= 1
         condition.broadcast()
         condition.unlock()
     }
 
-    /// Ends `old` and starts its successor in slot `index`, which is held busy until then; a
-    /// start that fails leaves the slot empty, for the next job to try as before.
+    private func finishedInBackground() {
+        condition.lock()
+        replacing -= 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Ends `old` and puts its successor in slot `index`, which is held busy until then: the
+    /// one being started ahead, when it is still starting, else a new one; a start that
+    /// fails leaves the slot empty, for the next job to try as before.
     private func replace(_ old: any PDFInstance, in index: Int, generation started: Int) {
         old.stop()
-        let successor = try? factory(index)
+        condition.lock()
+        while slots[index].preparing { condition.wait() }
+        var successor = slots[index].successor
+        slots[index].successor = nil
+        condition.unlock()
+        if successor == nil { successor = try? factory(index) }
         condition.lock()
         if started == generation, let successor {
             slots[index].instance = successor
