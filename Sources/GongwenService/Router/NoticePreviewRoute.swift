@@ -5,11 +5,12 @@ import Hummingbird
 
 /// `POST /api/notices/preview?dpi=D&pages=N`: the notice JSON in (as `POST /api/notices`
 /// takes it), its pages out as PNG images, for the web page's live preview. The PDF is the one
-/// `?format=pdf` makes (the same engine, on the PDF queue), drawn by poppler's `pdftoppm`.
+/// `?format=pdf` makes (the same engine, on the PDF queue), drawn by poppler's `pdftoppm` (on
+/// the render pool).
 ///
 /// One request answers every page (up to `pages`), as a JSON list of data URLs, rather than
-/// one request a page: a notice's PDF costs a LibreOffice conversion of seconds, and the
-/// service keeps nothing between requests, so a request a page would convert the notice once
+/// one request a page: a notice's PDF costs a LibreOffice conversion (a third of a second warm,
+/// seconds cold), and the service keeps nothing between requests, so a request a page would convert the notice once
 /// for every page. One request is also one thing for the page to cancel when the text changes.
 struct NoticePreviewRoute {
     let environment: ServiceEnvironment
@@ -46,14 +47,19 @@ struct NoticePreviewRoute {
             if !rasterizer.isAvailable() { throw ServiceError.pdfUnavailable(detail: PageRasterizer.missing) }
             let body = try await RequestBodyReader.json(request, limit: environment.settings.maxJSONBytes,
                                                            within: environment.settings.timeout)
-            let pages = try await environment.perform(.pdf) { folder in
+            let pdf = try await environment.perform(.pdf) { folder in
                 let (renderer, validated, _) = try NoticeRoutes.validated(body, environment: environment, in: folder)
                 let pdf = folder.appendingPathComponent("notice.pdf")
                 try renderer.writeDocxAndPDF(validated, docx: folder.appendingPathComponent("notice.docx"), pdf: pdf,
                                              convert: engine.convert)
-                let drawn = folder.appendingPathComponent("pages", isDirectory: true)
-                try FileManager.default.createDirectory(at: drawn, withIntermediateDirectories: true)
-                return try rasterizer.draw(pdf, drawn, dpi, maxPages)
+                return try Data(contentsOf: pdf)
+            }
+            // Drawn on the render pool, not the PDF pool: a PDF slot is a LibreOffice instance,
+            // and pdftoppm (about 0.1 s a page at 60 dpi) should not keep one from the next PDF.
+            let pages = try await environment.perform(.quick) { folder in
+                let file = folder.appendingPathComponent("notice.pdf")
+                try pdf.write(to: file)
+                return try rasterizer.draw(file, folder, dpi, maxPages)
             }
             let answer = Answer(pageCount: pages.pageCount, dpi: dpi, truncated: pages.pngs.count < pages.pageCount,
                                 pages: pages.pngs.enumerated().map { index, png in
