@@ -12,8 +12,9 @@ Checks:
     the images the size of A4 at the dpi asked; dpi over the bound is a 400.
  2. From the list, 公文排版 opens #/notice; examples/notices/000.json chosen in
     打开 JSON 文件 fills the form: organ, number, the title's two lines, the outline
-    with its numbers derived from nesting (一、 （一） 1.), the attached key-project
-    form filled in the form page's own controls, the signature and the date.
+    with its numbers derived from nesting (一、 （一） 1.), every heading at the depth
+    of its block, renumbered when a section is indented and outdented, the attached
+    key-project form filled in the form page's own controls, the signature and the date.
  3. The live preview shows the pages as images; edits typed quickly one after another
     make at most two preview requests (debounced, the one in flight cancelled).
  4. The date changed to 2020-08-15: the preview's images change; a bad document number
@@ -157,6 +158,23 @@ def check_page(page, server, tmp, screenshot):
           project.get_attribute("value") == seed["attachments"][0]["form"]["data"]["projectName"], project.get_attribute("value"))
     organ = page.one('#notice-organs input[data-part=organ]')
     check("[2] the signature's organ", organ.get_attribute("value") == seed["signature"]["organs"][0]["name"], organ.get_attribute("value"))
+
+    # Indented, the second section becomes the first's third subsection, and its own
+    # subsections go one level down with it; outdented, it is 二、 again.
+    def row_of(heading):
+        return next(li for li in page.css("#notice-outline .outline-row")
+                    if (page.css("input[data-part=text]", li) or [None])[0] is not None
+                    and page.css("input[data-part=text]", li)[0].get_attribute("value") == heading)
+
+    def number_of(heading):
+        return page.css("[data-part=number]", row_of(heading))[0].text
+
+    page.click(page.css("button[data-action=indent]", row_of("主要活动内容"))[0])
+    indented = (number_of("主要活动内容"), number_of("展示科技战疫成效。"))
+    page.click(page.css("button[data-action=outdent]", row_of("主要活动内容"))[0])
+    restored = (number_of("主要活动内容"), number_of("展示科技战疫成效。"))
+    check("[2] indent and outdent renumber the outline", indented == ("（三）", "1.") and restored == ("二、", "（一）"),
+          f"{indented} {restored}")
 
     first = wait_preview(page)
     check("[3] the preview shows the pages as images", len(first) >= 2, f"{len(first)} images")

@@ -510,8 +510,8 @@ class NoticePage {
     const head = h("div", { class: "outline-tools" },
       h("span", { class: "outline-number", "data-part": "number", text: number || "" }),
       kind,
-      tool("←", "outdent", () => { row.depth = Math.max(0, row.effectiveDepth - 1); this.drawRows(); this.changed(); }, "升级"),
-      tool("→", "indent", () => { row.depth = row.effectiveDepth + 1; this.drawRows(); this.changed(); }, "降级"),
+      tool("←", "outdent", () => this.shift(i, -1), "升级"),
+      tool("→", "indent", () => this.shift(i, 1), "降级"),
       tool("↑", "up", () => move(-1), "上移"),
       tool("↓", "down", () => move(1), "下移"),
       tool("＋", "insert", () => { this.rows.splice(i + 1, 0, { kind: "paragraph", depth: row.kind === "heading" ? row.effectiveDepth + 1 : row.effectiveDepth, text: "" }); this.drawRows(); this.changed(); }, "在下方插入段落"),
@@ -544,6 +544,20 @@ class NoticePage {
       li.append(h("pre", { class: "raw-block", text: JSON.stringify(row.raw, null, 1) }));
     }
     return li;
+  }
+
+  // Moves row i one level up or down, and the rows below a heading with it: a section
+  // indented takes its subsections along.
+  shift(i, delta) {
+    const row = this.rows[i];
+    if (row.effectiveDepth + delta < 0) return;
+    let end = i + 1;
+    if (row.kind === "heading") {
+      while (end < this.rows.length && this.rows[end].effectiveDepth > row.effectiveDepth) end += 1;
+    }
+    for (let j = i; j < end; j += 1) this.rows[j].depth = this.rows[j].effectiveDepth + delta;
+    this.drawRows();
+    this.changed();
   }
 
   addRow(kind) {
