@@ -18,7 +18,8 @@ Checks:
  3. The live preview shows the pages as images; edits typed quickly one after another
     make at most two preview requests (debounced, the one in flight cancelled).
  4. The date changed to 2020-08-15: the preview's images change; a bad document number
-    (brackets []) shows the server's 422 next to its input, and fixed, goes away.
+    (brackets []) shows the server's 422 next to its input, and fixed, goes away; so
+    does a bad postcode in the attached form, next to that form's own input.
  5. 下载 PDF: pdftotext finds 2020年8月15日 and not 2020年7月22日, and the title;
     下载 DOCX: python-docx finds the same date and the attached form's values.
  6. The draft box: pasted text sent to POST /api/notices/import; until the importer is
@@ -129,7 +130,7 @@ def field_input(page, path):
     return page.one(f'[data-path="{path}"]')
 
 
-def check_page(page, server, tmp, screenshot):
+def check_page(page, screenshot):
     page.d.get(page.base + "/")
     page.click(page.one('a[href="#/notice"]'))
     page.wait(lambda d: any("公文排版" in h.text for h in page.css("h1")), what="the notice page's h1")
@@ -217,7 +218,11 @@ def check_page(page, server, tmp, screenshot):
     page.wait(lambda d: number.get_attribute("aria-invalid") == "true", 120, "the 422 next to the document number")
     error_id = number.get_attribute("aria-describedby") or ""
     message = page.d.find_element("id", error_id.split()[0]).text if error_id else ""
-    check("[4] the server's error shown next to 发文字号", "〔" in message or "发文字号" in message or message != "", message)
+    bad = json.loads(SEED.read_text(encoding="utf-8"))
+    bad["documentNumber"] = "郑科普联办[2020]2号"
+    r = http(page.base + "/api/notices", json.dumps(bad, ensure_ascii=False).encode(), {"Content-Type": "application/json"}, "POST")
+    said = [e["message"] for e in (r.json().get("errors", []) if r.status == 422 else []) if e["field"] == "documentNumber"]
+    check("[4] the server's error shown next to 发文字号", said and message == "；".join(said), f"{message!r} vs {said}")
     summary_text = page.one("#notice-errors").text
     check("[4] the error summary names 发文字号", "发文字号" in summary_text, summary_text[:200])
     page.set_value_js(number, "郑科普联办〔2020〕2号")
@@ -225,6 +230,18 @@ def check_page(page, server, tmp, screenshot):
               not page.d.execute_script("return document.getElementById('notice-pages').classList.contains('stale')"),
               120, "the error gone once fixed")
     check("[4] fixed, the error goes and the preview is back", page.one("#notice-errors").get_attribute("hidden") is not None, "")
+
+    # An error inside the attached form lands on that form's own input.
+    postcode = page.one('#notice-attachments input[name="postcode"]')
+    page.set_value_js(postcode, "4500")
+    page.wait(lambda d: postcode.get_attribute("aria-invalid") == "true", 120, "the 422 next to the attached form's postcode")
+    described = (postcode.get_attribute("aria-describedby") or "").split()
+    message = page.d.find_element("id", described[0]).text if described else ""
+    check("[4] an attached form's error shown next to its input", "6 位" in message, message)
+    page.set_value_js(postcode, "450007")
+    page.wait(lambda d: postcode.get_attribute("aria-invalid") is None and
+              not page.d.execute_script("return document.getElementById('notice-pages').classList.contains('stale')"),
+              120, "the attached form's error gone once fixed")
 
     pdf = page.download("下载 PDF")
     if check("[5] 下载 PDF downloads a PDF", pdf is not None and pdf.read_bytes()[:5] == b"%PDF-", f"{pdf}"):
@@ -283,7 +300,7 @@ def main():
             driver = make_driver(dl)
             page = Page(driver, server.base, dl)
             try:
-                check_page(page, server, tmp, args.screenshot)
+                check_page(page, args.screenshot)
             except Exception as e:  # noqa: BLE001 - a page that cannot be driven on is one failure
                 check("notice page: the page could be driven to the end", False, f"{type(e).__name__}: {e}")
                 if args.screenshot:
