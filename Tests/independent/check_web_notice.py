@@ -24,7 +24,9 @@ Checks:
     下载 DOCX: python-docx finds the same date and the attached form's values.
  6. The draft box: pasted text sent to POST /api/notices/import; until the importer is
     on the server (404) the page says it is not available yet, else the form is filled.
- 7. The page as a PNG (--screenshot), and no script errors in the console.
+ 7. Every notice in examples/notices opened and saved again with 保存为 JSON is the
+    same notice (the form loses and changes nothing it does not edit).
+ 8. The page as a PNG (--screenshot), and no script errors in the console.
 
 Without chromium, chromedriver, selenium, LibreOffice or poppler it prints a SKIP line and exits 0.
 
@@ -66,6 +68,34 @@ def seed_depths(blocks, depth=0):
         out.append(depth)
         out += seed_depths(b.get("body", []), depth + 1)
     return out
+
+
+def normalized(notice):
+    """The notice as the renderer reads it: the defaults written or not (suffix 文件), a
+    one-line title as a string or a list of one."""
+    n = json.loads(json.dumps(notice))
+    n.pop("$schema", None)
+    if n.get("issuer", {}).get("suffix", "文件") == "文件":
+        n.get("issuer", {}).pop("suffix", None)
+    if isinstance(n.get("title"), list) and len(n["title"]) == 1:
+        n["title"] = n["title"][0]
+    return n
+
+
+def first_difference(a, b, path=""):
+    if type(a) is not type(b):
+        return f"{path}: {a!r:.80} vs {b!r:.80}"
+    if isinstance(a, dict):
+        for k in sorted(set(a) | set(b)):
+            if a.get(k) != b.get(k):
+                return first_difference(a.get(k), b.get(k), f"{path}.{k}")
+    elif isinstance(a, list):
+        if len(a) != len(b):
+            return f"{path}: {len(a)} items vs {len(b)}"
+        for i, (x, y) in enumerate(zip(a, b)):
+            if x != y:
+                return first_difference(x, y, f"{path}[{i}]")
+    return "" if a == b else f"{path}: {a!r:.80} vs {b!r:.80}"
 
 
 # Counts the page's preview requests and keeps their abort signals, in the page itself.
@@ -265,6 +295,16 @@ def check_page(page, screenshot):
         check("[6] no importer on the server yet: the page says so", "尚未提供" in status, status)
     else:
         check("[6] the draft imported: the page says so", "已识别" in status, status)
+
+    # Every example in, 保存为 JSON out: the page loses and changes nothing it does not edit.
+    for example in sorted((ROOT / "examples/notices").glob("*.json")):
+        page.one("#notice-json-file").send_keys(str(example))
+        page.wait(lambda d: example.name in page.one("#notice-status").text, 20, f"{example.name} opened")
+        saved = page.download("保存为 JSON")
+        want = normalized(json.loads(example.read_text(encoding="utf-8")))
+        got = normalized(json.loads(saved.read_text(encoding="utf-8"))) if saved else None
+        check(f"[2] {example.name} opened and saved again is the same notice", got == want,
+              first_difference(want, got))
 
     if screenshot:
         page.d.set_window_size(1280, 1300)
