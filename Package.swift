@@ -76,6 +76,7 @@ let package = Package(
                 .embedInCode("Web/Resources/app.css"),
                 .embedInCode("Web/Resources/app.js"),
                 .embedInCode("Web/Resources/import.js"),
+                .embedInCode("Web/Resources/notice.js"),
                 .embedInCode("Web/Resources/favicon.svg"),
             ]
         ),

@@ -29,7 +29,8 @@ struct TemplateRouteTests {
                 #expect(Set(paths.keys) == ["/healthz", "/health", "/openapi.json", "/api/templates", "/api/templates/{id}",
                                             "/api/templates/{id}/blank", "/api/render/{id}", "/api/notices",
                                             "/api/batch/{id}", "/api/collect/{id}",
-                                            "/api/render", "/api/batch", "/api/collect", "/api/templates/import"])
+                                            "/api/render", "/api/batch", "/api/collect", "/api/templates/import",
+                                            "/api/notices/preview"])
                 let schemas = (document?["components"] as? [String: Any])?["schemas"] as? [String: Any] ?? [:]
                 #expect(schemas["Notice"] != nil && schemas["NoticeBodyBlock"] != nil)
                 #expect(!String(buffer: response.body).contains("#/$defs/"))

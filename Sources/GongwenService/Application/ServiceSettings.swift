@@ -31,6 +31,8 @@ public struct ServiceSettings: Sendable {
     public var temporaryFolder = FileManager.default.temporaryDirectory
     /// How PDFs are made; nil for LibreOffice with the templates' fontconfig file.
     public var pdf: PDFEngine?
+    /// How the notice preview draws pages; nil for poppler's pdftoppm.
+    public var rasterizer: PageRasterizer?
 
     public init(templatesRoot: URL) {
         self.templatesRoot = templatesRoot

@@ -150,6 +150,34 @@ enum OpenAPIDocument {
                     ], ["400", "401", "413", "415", "422", "500", "503"]),
                 ],
             ],
+            "/api/notices/preview": [
+                "post": [
+                    "operationId": "previewNotice",
+                    "summary": "A notice's pages as PNG images, for a live preview.",
+                    "description": "The same notice JSON as /api/notices, laid out as its PDF (LibreOffice, on the PDF queue) and drawn by poppler's pdftoppm. Every page up to `pages` comes in one answer, as data URLs: one conversion serves them all. Without LibreOffice or pdftoppm the answer is 503.",
+                    "parameters": [
+                        [
+                            "name": "dpi", "in": "query", "required": false,
+                            "description": .string("Resolution of the images, \(NoticePreviewRoute.dpiRange.lowerBound)–\(NoticePreviewRoute.dpiRange.upperBound) (default \(NoticePreviewRoute.defaultDPI))."),
+                            "schema": ["type": "integer", "minimum": .integer(NoticePreviewRoute.dpiRange.lowerBound),
+                                       "maximum": .integer(NoticePreviewRoute.dpiRange.upperBound), "default": .integer(NoticePreviewRoute.defaultDPI)],
+                        ],
+                        [
+                            "name": "pages", "in": "query", "required": false,
+                            "description": .string("The most pages drawn, from page 1 (default and at most \(NoticePreviewRoute.pageRange.upperBound)); pageCount still counts them all."),
+                            "schema": ["type": "integer", "minimum": .integer(NoticePreviewRoute.pageRange.lowerBound),
+                                       "maximum": .integer(NoticePreviewRoute.pageRange.upperBound), "default": .integer(NoticePreviewRoute.pageRange.upperBound)],
+                        ],
+                    ],
+                    "requestBody": [
+                        "required": true,
+                        "content": ["application/json": ["schema": ref("Notice")]],
+                    ],
+                    "responses": withErrors([
+                        "200": previewPages,
+                    ], ["400", "401", "413", "415", "422", "500", "503"]),
+                ],
+            ],
             "/api/batch/{id}": [
                 "post": [
                     "operationId": "batch",
@@ -324,6 +352,31 @@ enum OpenAPIDocument {
         "name": "format", "in": "query", "required": false,
         "description": "xlsx (default), docx or pdf.",
         "schema": ["type": "string", "enum": ["xlsx", "docx", "pdf"], "default": "xlsx"],
+    ]
+
+    /// The answer of `/api/notices/preview`: every page drawn, as data URLs.
+    static let previewPages: OpenAPIValue = [
+        "description": "The pages drawn; X-Page-Count repeats pageCount.",
+        "headers": ["X-Page-Count": ["description": "Pages in the notice's PDF.", "schema": ["type": "integer"]]],
+        "content": ["application/json": ["schema": [
+            "type": "object",
+            "required": ["pageCount", "dpi", "truncated", "pages"],
+            "properties": [
+                "pageCount": ["type": "integer", "minimum": 1],
+                "dpi": ["type": "integer"],
+                "truncated": ["type": "boolean", "description": "More pages than were drawn."],
+                "pages": ["type": "array", "items": [
+                    "type": "object",
+                    "required": ["number", "width", "height", "image"],
+                    "properties": [
+                        "number": ["type": "integer", "minimum": 1],
+                        "width": ["type": "integer"],
+                        "height": ["type": "integer"],
+                        "image": ["type": "string", "description": "data:image/png;base64,…"],
+                    ],
+                ]],
+            ],
+        ]]],
     ]
 
     static let binary: OpenAPIValue = ["schema": ["type": "string", "format": "binary"]]

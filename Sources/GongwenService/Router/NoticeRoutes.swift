@@ -18,30 +18,9 @@ struct NoticeRoutes {
             if pdf && !engine.isAvailable() { throw PDFConverter.Failure.unavailable }
             let body = try await RequestBodyReader.json(request, limit: environment.settings.maxJSONBytes,
                                                            within: environment.settings.timeout)
-            let renderer = NoticeRenderer(root: environment.root)
-            let layouts = environment.root.layoutIDs
             let (data, title) = try await environment.perform(pdf ? .pdf : .quick) { folder in
-                // Text that is not JSON is a 400 from here (DataFormatError); a shape the format
-                // does not have, a 422 naming each field (ValidationFailure).
-                var notice = try NoticeRenderer.decode(body, source: "请求体（request body）")
-                var errors = Self.placeSeals(&notice, in: folder)
-                if let layout = notice.layout, !layouts.contains(layout) {
-                    errors.append(.init(field: "layout", label: "版式", rule: "unknown-layout",
-                                        message: "没有这个版式，可用：\(layouts.sorted().joined(separator: "、"))"))
-                    notice.layout = nil
-                }
-                let validated: ValidatedNotice
-                do {
-                    validated = try renderer.validate(notice, baseFolder: folder)
-                } catch let failure as ValidationFailure {
-                    throw ServiceError.invalidData(detail: ValidationFailure.summary(count: failure.issues.count + errors.count),
-                                                   errors: failure.issues.map { ProblemDetails.FieldError($0) } + errors)
-                }
-                if !errors.isEmpty {
-                    throw ServiceError.invalidData(detail: ValidationFailure.summary(count: errors.count), errors: errors)
-                }
+                let (renderer, validated, title) = try Self.validated(body, environment: environment, in: folder)
                 let docx = folder.appendingPathComponent("notice.docx")
-                let title = notice.title.joined()
                 guard pdf else {
                     try renderer.writeDocx(validated, to: docx)
                     return (try Data(contentsOf: docx), title)
@@ -54,6 +33,32 @@ struct NoticeRoutes {
             return FileDownload(content: .data(data), mediaType: mediaType,
                                 disposition: ContentDisposition(title: title, fallback: "notice", fileExtension: format))
         }
+    }
+
+    /// The notice in `body`, decoded and checked, its seals written into `folder`: what the
+    /// download and the preview both lay out. Text that is not JSON is a 400 from here
+    /// (DataFormatError); a shape the format does not have, a 422 naming each field.
+    static func validated(_ body: Data, environment: ServiceEnvironment, in folder: URL) throws -> (NoticeRenderer, ValidatedNotice, String) {
+        let renderer = NoticeRenderer(root: environment.root)
+        let layouts = environment.root.layoutIDs
+        var notice = try NoticeRenderer.decode(body, source: "请求体（request body）")
+        var errors = Self.placeSeals(&notice, in: folder)
+        if let layout = notice.layout, !layouts.contains(layout) {
+            errors.append(.init(field: "layout", label: "版式", rule: "unknown-layout",
+                                message: "没有这个版式，可用：\(layouts.sorted().joined(separator: "、"))"))
+            notice.layout = nil
+        }
+        let validated: ValidatedNotice
+        do {
+            validated = try renderer.validate(notice, baseFolder: folder)
+        } catch let failure as ValidationFailure {
+            throw ServiceError.invalidData(detail: ValidationFailure.summary(count: failure.issues.count + errors.count),
+                                           errors: failure.issues.map { ProblemDetails.FieldError($0) } + errors)
+        }
+        if !errors.isEmpty {
+            throw ServiceError.invalidData(detail: ValidationFailure.summary(count: errors.count), errors: errors)
+        }
+        return (renderer, validated, notice.title.joined())
     }
 
     static let sealPrefix = "data:image/png;base64,"

@@ -19,7 +19,8 @@ public struct WebAsset: Sendable {
 /// the binary (no build step, no CDN, no web fonts), so it works on an office network with no
 /// internet. index.html is a shell that app.js fills: hash routes `#/` (the template list),
 /// `#/form/<id>` (the page generated from one template) and, from import.js, `#/import` (a
-/// form file of the office's own, its fields corrected, then filled on the same form page). Keyed by the request path; every
+/// form file of the office's own, its fields corrected, then filled on the same form page) and,
+/// from notice.js, `#/notice` (a notice edited as a form, with its pages previewed live). Keyed by the request path; every
 /// entry is public (no token needed): the page asks for the token itself when an API call
 /// answers 401.
 public enum WebAssets {
@@ -28,6 +29,7 @@ public enum WebAssets {
         "/index.html": WebAsset(contentType: "text/html; charset=utf-8", body: PackageResources.index_html),
         "/app.js": WebAsset(contentType: "text/javascript; charset=utf-8", body: PackageResources.app_js),
         "/import.js": WebAsset(contentType: "text/javascript; charset=utf-8", body: PackageResources.import_js),
+        "/notice.js": WebAsset(contentType: "text/javascript; charset=utf-8", body: PackageResources.notice_js),
         "/app.css": WebAsset(contentType: "text/css; charset=utf-8", body: PackageResources.app_css),
         "/favicon.svg": WebAsset(contentType: "image/svg+xml", body: PackageResources.favicon_svg),
     ]

@@ -195,6 +195,7 @@ async function saveResponse(res, fallback) {
 let routeSeq = 0;
 let templateList = null;
 let importPages = null;
+let noticePages = null;
 
 function setMain(...children) {
   main.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
@@ -217,6 +218,13 @@ function route() {
     if (hash === "#/import") return importPages.showImport();
     if (hash === "#/import/fields") return importPages.showImportedFields();
     if (hash === "#/import/form") return importPages.showImportedForm();
+  }
+  if (hash === "#/notice") {
+    // notice.js's page, given the same helpers, and the form page for attached forms.
+    noticePages = noticePages || window.gongwenNoticePages({
+      h, api, readProblem, problemText, setMain, focusHeading, FormPage, saveResponse, newRoute: () => ++routeSeq,
+    });
+    return noticePages.showNotice();
   }
   const m = /^#\/form\/([^/?#]+)$/.exec(hash);
   if (m) {
@@ -285,6 +293,8 @@ async function showList() {
     h("p", { class: "lead", text: "选择一个表格：在线填写后生成已填表，或下载空白表打印、手工填写。每个表格都可下载 XLSX（Excel、WPS 表格）、DOCX（Word、WPS 文字）和 PDF。" }),
     h("p", { class: "import-link" }, h("a", { class: "button secondary", href: "#/import", text: "导入自己的表格…" }),
       " 通知附带的表格不在下面？用它的 Excel 或 Word 文件在线填写。"),
+    h("p", { class: "import-link" }, h("a", { class: "button secondary", href: "#/notice", "data-link": "notice", text: "公文排版…" }),
+      " 按 GB/T 9704 排版一份通知：逐项填写，即时预览，下载 DOCX 或 PDF。"),
     templates.length ? sections : h("p", { class: "notice-box", text: "还没有表格模板。" }));
   focusHeading();
 }
