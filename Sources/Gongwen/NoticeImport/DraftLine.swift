@@ -68,6 +68,7 @@ enum DraftText {
         let map: [Character: Character] = [",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"]
         let chars = Array(s)
         var out: [Character] = []
+        var openedWide = 0
         for (i, c) in chars.enumerated() {
             guard let wide = map[c] else { out.append(c); continue }
             var p = i - 1
@@ -76,7 +77,11 @@ enum DraftText {
             while n < chars.count, chars[n] == " " { n += 1 }
             let prev = p >= 0 ? chars[p] : nil
             let next = n < chars.count ? chars[n] : nil
-            let beside = [prev, next].contains { $0.map(isCJK) ?? false } || (out.last.map(isCJK) ?? false)
+            var beside = [prev, next].contains { $0.map(isCJK) ?? false } || (out.last.map(isCJK) ?? false)
+            // A closing parenthesis follows its opening one: (2020) beside Chinese is （2020）.
+            if c == ")" && openedWide > 0 { beside = true }
+            if c == "(" && beside { openedWide += 1 }
+            if c == ")" && beside { openedWide = max(0, openedWide - 1) }
             out.append(beside ? wide : c)
         }
         return String(out)
