@@ -46,7 +46,7 @@ struct NoticeLayoutCommand: ParsableCommand {
             let data = try InputFile.data(at: file)
             let notice: NoticeDocument
             if NoticeDraft.isDraft(file) {
-                notice = try NoticeDraft.read(file, data: data, library: root.library, date: date)
+                notice = try NoticeDraft.read(file, data: data, root: root, date: date)
             } else {
                 notice = try NoticeRenderer.decode(data, source: file)
             }

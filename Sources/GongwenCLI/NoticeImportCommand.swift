@@ -25,7 +25,7 @@ struct NoticeImportCommand: ParsableCommand {
     func run() throws {
         try CommandFailure.reporting {
             let data = try InputFile.data(at: draft)
-            let notice = try NoticeDraft.read(draft, data: data, library: try options.library(), date: date)
+            let notice = try NoticeDraft.read(draft, data: data, root: try options.root(), date: date)
             let json = try JSONOutput.encode(notice) + Data("\n".utf8)
             if let out {
                 try AtomicFile.write(json, to: URL(fileURLWithPath: out))
@@ -45,8 +45,8 @@ enum NoticeDraft {
         extensions.contains((path as NSString).pathExtension.lowercased())
     }
 
-    static func read(_ path: String, data: Data, library: TemplateLibrary, date: String?) throws -> NoticeDocument {
-        let result = try NoticeImporter(library: library).importData(data, fileName: path, source: path, date: date)
+    static func read(_ path: String, data: Data, root: TemplatesRoot, date: String?) throws -> NoticeDocument {
+        let result = try NoticeImporter(library: root.library, fontConfig: root.fontConfig).importData(data, fileName: path, source: path, date: date)
         for warning in result.warnings {
             FileHandle.standardError.write(Data("\(path)：\(warning)\n".utf8))
         }

@@ -131,3 +131,21 @@ struct NoticeImportTests {
         #expect(notice.documentNumber == "郑科〔2020〕2号")
     }
 }
+
+@Suite("Word automatic numbering (numbering.xml)")
+struct DocxNumberingTests {
+    @Test("Labels count per level, restart below a level used again, and print 一、 （一） 1.")
+    func labels() {
+        var numbering = DocxNumbering()
+        numbering.instances["5"] = "0"
+        numbering.abstract["0"] = [
+            0: .init(format: "chineseCounting", text: "%1、", start: 1),
+            1: .init(format: "chineseCounting", text: "（%2）", start: 1),
+            2: .init(format: "decimal", text: "%3.", start: 1),
+        ]
+        let at = { (level: Int) in DocxParagraphNumber(numberingID: "5", level: level) }
+        let labels = numbering.labels(for: [at(0), at(1), at(2), at(2), nil, at(1), at(0), at(1)] + Array(repeating: at(0), count: 10))
+        #expect(Array(labels.prefix(8)) == ["一、", "（一）", "1.", "2.", nil, "（二）", "二、", "（一）"])
+        #expect(labels.last == "十二、")
+    }
+}

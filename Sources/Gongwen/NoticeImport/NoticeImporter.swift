@@ -13,9 +13,12 @@ public struct NoticeImport: Sendable {
 /// whose title is a template's becomes that form.
 public struct NoticeImporter: Sendable {
     let templates: [(id: String, title: String)]
+    /// The fonts LibreOffice is given when a .doc or .wps draft is converted first.
+    let fontConfig: URL?
 
-    public init(library: TemplateLibrary) {
+    public init(library: TemplateLibrary, fontConfig: URL? = nil) {
         templates = library.templates.map { ($0.id, $0.title) }
+        self.fontConfig = fontConfig
     }
 
     /// The notice in `text`. `date`, an ISO or Chinese date, stands in when the draft has no
@@ -26,23 +29,45 @@ public struct NoticeImporter: Sendable {
         return NoticeImport(notice: notice, warnings: reader.warnings)
     }
 
-    /// The notice in the file at `url`: `.txt` (UTF-8).
-    public func importFile(at url: URL, date: String? = nil) throws(NoticeImportError) -> NoticeImport {
-        let data: Data
-        do { data = try Data(contentsOf: url) } catch { throw .unreadable(source: url.path, detail: "\(error.localizedDescription)") }
-        return try importData(data, fileName: url.lastPathComponent, source: url.path, date: date)
+    /// The notice in the file at `url`: `.txt` (UTF-8), `.docx`, or `.doc`/`.wps` converted to
+    /// DOCX by LibreOffice first. Throws `NoticeImportError`, `ReadError` (a broken DOCX) or
+    /// `OfficeConversion.Failure`.
+    public func importFile(at url: URL, date: String? = nil) throws -> NoticeImport {
+        try importFile(at: url, source: url.path, date: date)
     }
 
-    /// The notice in a file's bytes, its kind told by `fileName`'s extension.
-    public func importData(_ data: Data, fileName: String, source: String? = nil, date: String? = nil) throws(NoticeImportError) -> NoticeImport {
+    func importFile(at url: URL, source: String, date: String?) throws -> NoticeImport {
+        let ext = url.pathExtension.lowercased()
+        switch ext {
+        case "docx":
+            return try importText(DraftDocx.text(at: url), source: source, date: date)
+        case "doc", "wps":
+            let text = try OfficeConversion(fontConfig: fontConfig).convert(url, format: "docx") { made in try DraftDocx.text(at: made) }
+            return try importText(text, source: source, date: date)
+        default:
+            let data: Data
+            do { data = try Data(contentsOf: url) } catch { throw NoticeImportError.unreadable(source: url.path, detail: "\(error.localizedDescription)") }
+            return try importData(data, fileName: url.lastPathComponent, source: source, date: date)
+        }
+    }
+
+    /// The notice in a file's bytes (an upload), its kind told by `fileName`'s extension.
+    public func importData(_ data: Data, fileName: String, source: String? = nil, date: String? = nil) throws -> NoticeImport {
         let name = source ?? fileName
         let ext = (fileName as NSString).pathExtension.lowercased()
         switch ext {
         case "txt", "text", "":
-            guard let text = Self.decodeText(data) else { throw .unreadable(source: name, detail: "not UTF-8 or GB18030 text") }
+            guard let text = Self.decodeText(data) else { throw NoticeImportError.unreadable(source: name, detail: "not UTF-8 text") }
             return try importText(text, source: name, date: date)
+        case "docx", "doc", "wps":
+            let work = FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-draft-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: work) }
+            let file = work.appendingPathComponent("draft.\(ext)")
+            try data.write(to: file)
+            return try importFile(at: file, source: name, date: date)
         default:
-            throw .unsupportedFile(source: name, fileExtension: ext)
+            throw NoticeImportError.unsupportedFile(source: name, fileExtension: ext)
         }
     }
 
