@@ -149,3 +149,20 @@ struct DocxNumberingTests {
         #expect(labels.last == "十二、")
     }
 }
+
+@Suite("Table blocks in a notice")
+struct NoticeTableBlockTests {
+    @Test("A table block of a free-text attachment is written as a real table, every cell in its place")
+    func tableWritten() throws {
+        var notice = try NoticeTests.notice("002")
+        notice.attachments = [NoticeAttachment(name: "活动安排", form: nil, body: [
+            BodyBlock(heading: nil, text: "活动安排如下。", body: nil, contact: nil),
+            BodyBlock(heading: nil, text: nil, body: nil, contact: nil, table: [["日期", "活动", "地点"], ["8月23日", "启动式", "北京"]]),
+        ])]
+        let package = try NoticeTests.render(notice)
+        let body = try package.xml("word/document.xml").first("w:body")!
+        let table = try #require(body.children("w:tbl").first { $0.allText.contains("启动式") })
+        let rows = table.children("w:tr").map { $0.children("w:tc").map(\.allText) }
+        #expect(rows == [["日期", "活动", "地点"], ["8月23日", "启动式", "北京"]])
+    }
+}

@@ -21,6 +21,8 @@ Checks:
     2020-07-22; a listed attachment with no page stays, with a warning.
  5. A draft with no title, or no date, exits 65 naming what is missing, and --out writes nothing.
  6. `gongwen notice DRAFT.txt --pdf` lays the draft out in one step: the PDF holds its title.
+ 7. A Word draft whose free-text attachment holds a table: the table is kept as a table block,
+    and the notice laid out from the imported JSON has it as a table (python-docx) cell by cell.
 
 Usage (from the repo root):
     python3 Tests/independent/check_notice_import.py --gongwen .build/debug/gongwen [--seeds DIR]
@@ -175,6 +177,26 @@ def body(env, args):
         p = env.run("notice", "import", str(draft), "--out", str(out))
         check(f"a draft with {what} exits 65 naming {named}, and writes nothing",
               p.returncode == 65 and named in p.stderr and not out.exists(), f"exit {p.returncode}: {p.stderr[:300]}")
+
+    draft = folder / "attachment-table.docx"
+    document = docx.Document()
+    for line in small_draft(extra="附件：活动安排").splitlines() + ["附件", "活动安排", "活动安排如下。"]:
+        document.add_paragraph(line)
+    rows = [["日期", "活动", "地点"], ["8月23日", "启动式", "北京中关村"], ["8月29日", "闭幕式", "武汉"]]
+    table = document.add_table(rows=3, cols=3)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    document.save(draft)
+    p = env.run("notice", "import", str(draft), "--out", str(folder / "attachment-table.json"))
+    notice = json.loads((folder / "attachment-table.json").read_text(encoding="utf-8")) if p.returncode == 0 else {}
+    kept = [b.get("table") for a in notice.get("attachments", []) for b in a.get("body") or [] if b.get("table")]
+    check("a Word draft's attachment table is kept as a table block", kept == [rows], f"{p.stderr[:300]} {kept}")
+    out = env.fresh_dir("table-layout")
+    p = env.run("notice", str(folder / "attachment-table.json"), "--out", str(out))
+    written = list(out.glob("*.docx"))
+    found = [[[c.text for c in r.cells] for r in t.rows] for t in docx.Document(written[0]).tables] if written else []
+    check("the laid-out notice holds the attachment table cell by cell (python-docx)", rows in found, p.stderr[:300])
 
     if shutil.which("soffice") and shutil.which("pdftotext"):
         out = env.fresh_dir("layout")

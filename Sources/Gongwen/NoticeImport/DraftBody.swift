@@ -55,6 +55,7 @@ struct DraftBody {
 
     /// Lines a paragraph cannot run on into.
     static func isStructural(_ text: String) -> Bool {
+        if DraftTable.index(text) != nil { return true }
         if case .paragraph = role(of: text) { return false }
         return true
     }
@@ -114,7 +115,7 @@ struct DraftBody {
     }
 
     /// The blocks of `lines`, nested.
-    static func blocks(_ lines: [DraftLine]) -> [BodyBlock] {
+    static func blocks(_ lines: [DraftLine], tables: [[[String]]] = []) -> [BodyBlock] {
         let texts = paragraphs(lines, wrap: wrapWidth(of: lines))
         let root = Section(level: 0, heading: nil, text: nil)
         var stack = [root]
@@ -128,6 +129,14 @@ struct DraftBody {
             return stack.count > 1 ? stack[1] : root
         }
         for (index, text) in texts.enumerated() {
+            if let table = DraftTable.index(text) {
+                contact = nil
+                guard table < tables.count else { continue }
+                let section = Section(level: 99, heading: nil, text: nil)
+                section.block = BodyBlock(heading: nil, text: nil, body: nil, contact: nil, table: tables[table])
+                target(for: text).children.append(section)
+                continue
+            }
             var role = role(of: text)
             if role == .paragraph, DraftText.width(of: text) <= 20, text.firstMatch(of: /[，。；：]/) == nil,
                index + 1 < texts.count, Self.role(of: texts[index + 1]) == .contact {

@@ -7,6 +7,8 @@ struct DraftReader {
     let source: String
     let templates: [(id: String, title: String)]
     var warnings: [NoticeImportWarning] = []
+    /// The tables of a Word draft, by the index its marker lines carry.
+    var tables: [[[String]]] = []
 
     static var titleEnding: Regex<(Substring, Substring)> { /.*(通知|报告|意见|决定|通报|批复|请示|函|方案|纪要|公告|通告|办法|规定|决议|命令|议案|公报|规划|计划|细则|要点)/ }
     static var documentEnding: Regex<(Substring, Substring)> { /.*(表|通知|方案|办法|名单|意见|报告|清单|细则|要点|目录|书|函|规定|指南|材料|计划|汇编|公告|决定)/ }
@@ -121,7 +123,7 @@ struct DraftReader {
             bodyEnd = j
         }
         let signatureLines = lines[signatureStart..<(dateIndex ?? pagesStart)].map(\.text)
-        let body = DraftBody.blocks(Array(lines[i..<bodyEnd]))
+        let body = DraftBody.blocks(Array(lines[i..<bodyEnd]), tables: tables)
 
         // The date.
         var date: String
@@ -220,7 +222,7 @@ struct DraftReader {
         if let id = templateID(for: name) {
             return NoticeAttachment(name: name, form: AttachedForm(template: id, data: nil, notes: nil), body: nil)
         }
-        let body = DraftBody.blocks(content)
+        let body = DraftBody.blocks(content, tables: tables)
         return NoticeAttachment(name: name, form: nil, body: body.isEmpty ? nil : body)
     }
 

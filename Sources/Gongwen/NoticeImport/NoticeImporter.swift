@@ -24,7 +24,12 @@ public struct NoticeImporter: Sendable {
     /// The notice in `text`. `date`, an ISO or Chinese date, stands in when the draft has no
     /// 成文日期 (with a warning); without it such a draft is an error.
     public func importText(_ text: String, source: String = "draft", date: String? = nil) throws(NoticeImportError) -> NoticeImport {
+        try importText(text, tables: [], source: source, date: date)
+    }
+
+    func importText(_ text: String, tables: [[[String]]], source: String, date: String?) throws(NoticeImportError) -> NoticeImport {
         var reader = DraftReader(source: source, templates: templates)
+        reader.tables = tables
         let notice = try reader.read(text, fallbackDate: date)
         return NoticeImport(notice: notice, warnings: reader.warnings)
     }
@@ -40,10 +45,11 @@ public struct NoticeImporter: Sendable {
         let ext = url.pathExtension.lowercased()
         switch ext {
         case "docx":
-            return try importText(DraftDocx.text(at: url), source: source, date: date)
+            let draft = try DraftDocx.text(at: url)
+            return try importText(draft.text, tables: draft.tables, source: source, date: date)
         case "doc", "wps":
-            let text = try OfficeConversion(fontConfig: fontConfig).convert(url, format: "docx") { made in try DraftDocx.text(at: made) }
-            return try importText(text, source: source, date: date)
+            let draft = try OfficeConversion(fontConfig: fontConfig).convert(url, format: "docx") { made in try DraftDocx.text(at: made) }
+            return try importText(draft.text, tables: draft.tables, source: source, date: date)
         default:
             let data: Data
             do { data = try Data(contentsOf: url) } catch { throw NoticeImportError.unreadable(source: url.path, detail: "\(error.localizedDescription)") }
