@@ -21,6 +21,9 @@ Checks:
     2020-07-22; a listed attachment with no page stays, with a warning.
  5. A draft with no title, or no date, exits 65 naming what is missing, and --out writes nothing.
  6. `gongwen notice DRAFT.txt --pdf` lays the draft out in one step: the PDF holds its title.
+ 8. A Word draft whose attachments are two forms' tables, filled in: each becomes its template's
+    form with the data the table holds (label | value cells; a header row and its records), and
+    the notice lays out (the data passes the forms' rules).
  7. A Word draft whose free-text attachment holds a table: the table is kept as a table block,
     and the notice laid out from the imported JSON has it as a table (python-docx) cell by cell.
 
@@ -197,6 +200,46 @@ def body(env, args):
     written = list(out.glob("*.docx"))
     found = [[[c.text for c in r.cells] for r in t.rows] for t in docx.Document(written[0]).tables] if written else []
     check("the laid-out notice holds the attachment table cell by cell (python-docx)", rows in found, p.stderr[:300])
+
+    draft = folder / "attachment-forms.docx"
+    document = docx.Document()
+    names = ["2021年科技活动周重点项目备案表", "2021年参与开放活动的科研机构和高校院所备案表"]
+    for line in small_draft(extra=f"附件：1.{names[0]}\n2.{names[1]}").splitlines() + ["附件1", names[0]]:
+        document.add_paragraph(line)
+    pairs = [["项目名称", "科普大篷车进社区", "", ""], ["主办单位", "濮阳市科技馆", "主管部门", "濮阳市科学技术局"],
+             ["拟参加人数", "3000", "联系电话", "0393-4812236"]]
+    table = document.add_table(rows=3, cols=4)
+    for r, row in enumerate(pairs):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    for line in ["附件2", names[1], "单位（盖章）：濮阳市科学技术局"]:
+        document.add_paragraph(line)
+    listed = [["单位名称", "开放时间", "开放内容", "具体地址", "联系人", "联系方式"],
+              ["濮阳市农业科学院", "5月24日", "育种试验田观摩", "绿城路518号", "王丽娟", "8991526"],
+              ["濮阳市气象局", "5月22日至28日", "气象观测站参观", "京开大道26号", "郭志强", "0393-8911702"]]
+    table = document.add_table(rows=3, cols=6)
+    for r, row in enumerate(listed):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    document.save(draft)
+    out_json = folder / "attachment-forms.json"
+    p = env.run("notice", "import", str(draft), "--out", str(out_json))
+    notice = json.loads(out_json.read_text(encoding="utf-8")) if p.returncode == 0 else {"attachments": [{}, {}]}
+    forms = [a.get("form", {}) for a in notice.get("attachments", [])] + [{}, {}]
+    want_first = {"projectName": "科普大篷车进社区", "organizer": "濮阳市科技馆", "supervisor": "濮阳市科学技术局",
+                  "participants": 3000, "phone": "0393-4812236"}
+    check("a key-project table in a Word draft fills the key-project-2021 form",
+          forms[0].get("template") == "key-project-2021" and forms[0].get("data") == want_first, f"{p.stderr[:200]} {forms[0]}")
+    rows = (forms[1].get("data") or {}).get("rows", [])
+    check("an open-institution list in a Word draft fills the open-institution-2021 form row by row",
+          forms[1].get("template") == "open-institution-2021" and [r.get("name") for r in rows] == ["濮阳市农业科学院", "濮阳市气象局"]
+          and rows[1].get("phone") == "0393-8911702" and forms[1]["data"].get("reporter") == "濮阳市科学技术局", f"{forms[1]}")
+    out = env.fresh_dir("forms-layout")
+    p = env.run("notice", str(draft), "--out", str(out))
+    written = list(out.glob("*.docx"))
+    cells = {c.text for t in docx.Document(written[0]).tables for r in t.rows for c in r.cells} if written else set()
+    check("notice DRAFT.docx lays the filled forms out in one step", p.returncode == 0 and "濮阳市气象局" in cells
+          and "科普大篷车进社区" in cells, p.stderr[-300:])
 
     if shutil.which("soffice") and shutil.which("pdftotext"):
         out = env.fresh_dir("layout")

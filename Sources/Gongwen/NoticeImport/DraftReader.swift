@@ -9,6 +9,8 @@ struct DraftReader {
     var warnings: [NoticeImportWarning] = []
     /// The tables of a Word draft, by the index its marker lines carry.
     var tables: [[[String]]] = []
+    /// The templates, for filling a form attachment from its table.
+    var library: TemplateLibrary?
 
     static var titleEnding: Regex<(Substring, Substring)> { /.*(通知|报告|意见|决定|通报|批复|请示|函|方案|纪要|公告|通告|办法|规定|决议|命令|议案|公报|规划|计划|细则|要点)/ }
     static var documentEnding: Regex<(Substring, Substring)> { /.*(表|通知|方案|办法|名单|意见|报告|清单|细则|要点|目录|书|函|规定|指南|材料|计划|汇编|公告|决定)/ }
@@ -220,7 +222,12 @@ struct DraftReader {
 
     func attachment(name: String, content: [DraftLine]) -> NoticeAttachment {
         if let id = templateID(for: name) {
-            return NoticeAttachment(name: name, form: AttachedForm(template: id, data: nil, notes: nil), body: nil)
+            let grid = content.lazy.compactMap { DraftTable.index($0.text) }.first.flatMap { $0 < tables.count ? tables[$0] : nil }
+            let template = try? library?.template(id: id)
+            // Lines above the table (单位（盖章）：…), not the notes under it (联系人：…).
+            let linesAbove = content.prefix { DraftTable.index($0.text) == nil }.map(\.text)
+            let data = grid.flatMap { grid in template.flatMap { DraftFormFill.data(for: $0, from: grid, lines: linesAbove) } }
+            return NoticeAttachment(name: name, form: AttachedForm(template: id, data: data, notes: nil), body: nil)
         }
         let body = DraftBody.blocks(content, tables: tables)
         return NoticeAttachment(name: name, form: nil, body: body.isEmpty ? nil : body)

@@ -13,11 +13,13 @@ public struct NoticeImport: Sendable {
 /// whose title is a template's becomes that form.
 public struct NoticeImporter: Sendable {
     let templates: [(id: String, title: String)]
+    let library: TemplateLibrary
     /// The fonts LibreOffice is given when a .doc or .wps draft is converted first.
     let fontConfig: URL?
 
     public init(library: TemplateLibrary, fontConfig: URL? = nil) {
         templates = library.templates.map { ($0.id, $0.title) }
+        self.library = library
         self.fontConfig = fontConfig
     }
 
@@ -29,6 +31,7 @@ public struct NoticeImporter: Sendable {
 
     func importText(_ text: String, tables: [[[String]]], source: String, date: String?) throws(NoticeImportError) -> NoticeImport {
         var reader = DraftReader(source: source, templates: templates)
+        reader.library = library
         reader.tables = tables
         let notice = try reader.read(text, fallbackDate: date)
         return NoticeImport(notice: notice, warnings: reader.warnings)
