@@ -166,3 +166,38 @@ struct NoticeTableBlockTests {
         #expect(rows == [["日期", "活动", "地点"], ["8月23日", "启动式", "北京"]])
     }
 }
+
+@Suite("Notice import: closing elements and running lines")
+struct NoticeImportClosingTests {
+    @Test("特此通知 stays in the body, 附注 in brackets, 抄送 and 印发 go to the colophon; running lines are dropped")
+    func closingElements() throws {
+        let text = """
+            郑州市科学技术局文件
+            郑科〔2020〕2号
+            关于举办2020年全市科技活动周的通知
+            各有关单位：
+            郑州市科技工作简报
+            一、时间
+            2020年8月23—29日。
+            郑州市科技工作简报
+            特此通知。
+            郑州市科学技术局
+            2020年7月22日
+            （此件公开发布）
+            郑州市科技工作简报
+            抄送：市委宣传部，市科协。
+            郑州市科学技术局办公室 2020年7月23日印发
+            """
+        let result = try NoticeImportTests.importer.importText(text)
+        let notice = result.notice
+        #expect(notice.body.count == 2)
+        #expect(notice.body.last?.text == "特此通知。")
+        #expect(notice.body.first?.body?.map(\.text) == ["2020年8月23—29日。"])
+        #expect(notice.note == "此件公开发布")
+        #expect(notice.colophon?.copyTo == ["市委宣传部", "市科协"])
+        #expect(notice.colophon?.printer == "郑州市科学技术局办公室")
+        #expect(notice.colophon?.printDate == "2020-07-23")
+        #expect(notice.signature.organs.map(\.name) == ["郑州市科学技术局"])
+        #expect(result.warnings.allSatisfy { if case .notPlaced = $0 { false } else { true } }, "\(result.warnings)")
+    }
+}

@@ -181,7 +181,8 @@ struct DraftReader {
                 copyTo = m.1.split(whereSeparator: { "，、,".contains($0) }).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "。 ")) }
                 continue
             }
-            if let m = t.wholeMatch(of: /(.*?)\s*(\S+日)\s*印发/), let d = DraftDate(String(m.2)) {
+            if let m = t.wholeMatch(of: /(.*?)\s*(\d{4}\s*[年.\-]\s*\d{1,2}\s*[月.\-]\s*\d{1,2}\s*日?|[〇○零O一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)\s*印发/),
+               let d = DraftDate(String(m.2)) {
                 printDate = d.iso
                 let before = String(m.1).trimmingCharacters(in: .whitespaces)
                 if !before.isEmpty {
