@@ -15,7 +15,8 @@ Checks:
     out; 001's seed lost its date, which is given with --date.)
  2. The same drafts as .docx made by LibreOffice import to the same notices; 000 as a .doc too.
  3. Seed 003 written with python-docx, its headings numbered by Word (一、 （一） 1. from
-    numbering.xml, no typed numbers), imports to the same notice.
+    numbering.xml, no typed numbers), imports to the same notice — numbered on each paragraph,
+    and numbered through the heading styles (Heading 1-3 with w:numPr in styles.xml).
  4. Mistakes are corrected with a warning on standard error naming them: [] and () brackets,
     第, leading zeros in the 发文字号; 二〇二〇年七月二十二日 and 2020.7.22 written out as
     2020-07-22; a listed attachment with no page stays, with a warning.
@@ -92,9 +93,10 @@ def compare(env, name, draft, number):
 HEADING = [(r"^[一二三四五六七八九十]+、", 0), (r"^（[一二三四五六七八九十]+）", 1), (r"^\d{1,2}\.", 2)]
 
 
-def auto_numbered(seed_text, out):
+def auto_numbered(seed_text, out, by_style=False):
     """Seed 003 as Word writes it with automatic heading numbers: each heading's typed number
-    removed and its paragraph put in a list whose levels print 一、 （一） 1."""
+    removed and its paragraph put in a list whose levels print 一、 （一） 1. — on the paragraph
+    itself, or (by_style) through the numbered heading styles Heading 1-3."""
     import re
     document = docx.Document()
     numbering = document.part.numbering_part.element
@@ -105,6 +107,10 @@ def auto_numbered(seed_text, out):
         '<w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%3."/></w:lvl>'
         '</w:abstractNum>'))
     numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    if by_style:
+        for depth in range(3):
+            document.styles[f"Heading {depth + 1}"].element.get_or_add_pPr().append(parse_xml(
+                f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{depth}"/><w:numId w:val="90"/></w:numPr>'))
     in_body = False
     for line in seed_text.splitlines():
         text, level = line, None
@@ -118,6 +124,9 @@ def auto_numbered(seed_text, out):
                 if m:
                     text, level = line[m.end():], depth
                     break
+        if by_style and level is not None:
+            document.add_paragraph(text, style=f"Heading {level + 1}")
+            continue
         paragraph = document.add_paragraph(text)
         if level is not None:
             paragraph._p.get_or_add_pPr().append(parse_xml(
@@ -155,6 +164,9 @@ def body(env, args):
     numbered = folder / "003-auto-numbered.docx"
     auto_numbered(texts["003"].read_text(encoding="utf-8"), numbered)
     compare(env, "seed 003 with Word's automatic heading numbering imports to 003.json", numbered, "003")
+    styled = folder / "003-heading-styles.docx"
+    auto_numbered(texts["003"].read_text(encoding="utf-8"), styled, by_style=True)
+    compare(env, "seed 003 numbered through Word's heading styles (styles.xml) imports to 003.json", styled, "003")
 
     cases = [("郑科普联办[2020]2号", "方括号"), ("郑科普联办(2020)2号", "圆括号"), ("郑科普联办〔2020〕第2号", "第"),
              ("郑科普联办〔2020〕02号", "虚位")]

@@ -1,7 +1,8 @@
 import Foundation
 
 /// A Word draft as the lines the importer reads: each body paragraph one line, with the
-/// label Word's automatic numbering shows (一、 （一） 1.) written in front, so that headings
+/// label Word's automatic numbering shows (一、 （一） 1.), the paragraph's own or its
+/// heading style's, written in front, so that headings
 /// numbered by Word read as those typed by hand. The DOCX reader is the one `collect` uses.
 enum DraftDocx {
     /// The draft's lines, and its tables (rows of cell texts), each standing in the lines as
@@ -9,7 +10,11 @@ enum DraftDocx {
     static func text(at url: URL) throws(ReadError) -> (text: String, tables: [[[String]]]) {
         let reader = try DocxTableReader(path: url, limits: .form)
         let content = try reader.content()
-        let labels = try reader.numberingDefinitions().labels(for: content.numbering)
+        let definitions = try reader.numberingDefinitions()
+        let numbers = content.numbering.enumerated().map { index, own in
+            definitions.number(own: own, style: index < content.styles.count ? content.styles[index] : nil)
+        }
+        let labels = definitions.labels(for: numbers)
         var lines: [String] = []
         var tablesAt: [Int: [Int]] = [:]
         for (index, table) in content.geometry.enumerated() { tablesAt[table.paragraphsBefore, default: []].append(index) }

@@ -19,6 +19,9 @@ final class DocumentHandler: XMLEventHandler {
     /// The Word numbering of each body paragraph (`w:numPr`), in the order of `paragraphs`.
     var numbering: [DocxParagraphNumber?] = []
     private var paragraphNumber: DocxParagraphNumber?
+    /// The style of each body paragraph (`w:pStyle`), whose numbering applies when it has none of its own.
+    var styles: [String?] = []
+    private var paragraphStyle: String?
     var tables: [[Int: [Int: String]]] = []
     private(set) var unreadable = UnreadableList()
     /// Each table's grid, row heights and cells with their spans (see `DocxTableGeometry`).
@@ -154,6 +157,9 @@ final class DocumentHandler: XMLEventHandler {
             carried = nil
             markDeleted = false
             paragraphNumber = nil
+            paragraphStyle = nil
+        case "w:pStyle" where parent == "w:pPr" && tableDepth == 0:
+            paragraphStyle = attributes["w:val"]
         case "w:ilvl" where parent == "w:numPr" && tableDepth == 0:
             let level = Int(attributes["w:val"] ?? "0") ?? 0
             paragraphNumber = DocxParagraphNumber(numberingID: paragraphNumber?.numberingID ?? "", level: level)
@@ -234,6 +240,7 @@ final class DocumentHandler: XMLEventHandler {
             } else if tableDepth == 0 {
                 paragraphs.append(paragraph)
                 numbering.append(paragraphNumber.flatMap { $0.numberingID.isEmpty || $0.numberingID == "0" ? nil : $0 })
+                styles.append(paragraphStyle)
             } else if tableDepth == 1 {
                 cellParagraphs.append(paragraph)
             } else if !paragraph.isEmpty {

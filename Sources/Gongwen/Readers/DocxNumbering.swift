@@ -4,6 +4,7 @@
 /// as Word shows it, for readers that find headings by their numbers.
 public struct DocxNumbering: Sendable {
     static let part = "word/numbering.xml"
+    static let stylesPart = "word/styles.xml"
 
     public struct Level: Sendable, Equatable {
         public var format = "decimal"
@@ -15,6 +16,13 @@ public struct DocxNumbering: Sendable {
     var abstract: [String: [Int: Level]] = [:]
     /// numId → abstractNumId.
     var instances: [String: String] = [:]
+    /// styleId → the numbering its paragraphs get (Word's numbered heading styles, 标题 1…).
+    public var styleNumbers: [String: DocxParagraphNumber] = [:]
+
+    /// A paragraph's numbering: its own `w:numPr`, else its style's.
+    public func number(own: DocxParagraphNumber?, style: String?) -> DocxParagraphNumber? {
+        own ?? style.flatMap { styleNumbers[$0] }
+    }
 
     public init() {}
 
@@ -65,6 +73,8 @@ public struct DocxNumbering: Sendable {
         private var abstractID: String?
         private var numID: String?
         private var level: Int?
+        private var styleID: String?
+        private var inStyleNumbering = false
 
         func start(_ name: String, _ attributes: [String: String]) -> ReadError? {
             switch name {
@@ -80,6 +90,16 @@ public struct DocxNumbering: Sendable {
                 default: numbering.abstract[abstractID]?[level]?.start = Int(value) ?? 1
                 }
             case "w:num": numID = attributes["w:numId"]
+            case "w:style": styleID = attributes["w:styleId"]
+            case "w:numPr" where styleID != nil: inStyleNumbering = true
+            case "w:numId" where inStyleNumbering:
+                if let styleID, let value = attributes["w:val"] {
+                    numbering.styleNumbers[styleID] = DocxParagraphNumber(numberingID: value, level: numbering.styleNumbers[styleID]?.level ?? 0)
+                }
+            case "w:ilvl" where inStyleNumbering:
+                if let styleID, let value = attributes["w:val"].flatMap({ Int($0) }) {
+                    numbering.styleNumbers[styleID] = DocxParagraphNumber(numberingID: numbering.styleNumbers[styleID]?.numberingID ?? "", level: value)
+                }
             case "w:abstractNumId" where numID != nil:
                 if let numID, let value = attributes["w:val"] { numbering.instances[numID] = value }
             default: break
@@ -92,6 +112,8 @@ public struct DocxNumbering: Sendable {
             case "w:abstractNum": abstractID = nil
             case "w:lvl": level = nil
             case "w:num": numID = nil
+            case "w:style": styleID = nil
+            case "w:numPr": inStyleNumbering = false
             default: break
             }
         }

@@ -22,6 +22,8 @@ public struct DocxContent: Sendable {
     public var drawings = 0
     /// Each body paragraph's automatic numbering (`w:numPr`), parallel to `paragraphs`.
     public var numbering: [DocxParagraphNumber?] = []
+    /// Each body paragraph's style id (`w:pStyle`), parallel to `paragraphs`.
+    public var styles: [String?] = []
 }
 
 /// A paragraph's place in a Word list: the `w:num` it uses and its level (`w:ilvl`, from 0).
@@ -84,6 +86,9 @@ public struct DocxTableReader {
         guard let data = try archive.data(DocxNumbering.part) else { return DocxNumbering() }
         let handler = DocxNumbering.Handler()
         try archive.parse(data, part: DocxNumbering.part, handler)
+        if let styles = try archive.data(DocxNumbering.stylesPart) {
+            try archive.parse(styles, part: DocxNumbering.stylesPart, handler)
+        }
         return handler.numbering
     }
 
@@ -92,6 +97,6 @@ public struct DocxTableReader {
         try archive.parse(archive.required(Self.documentPart), part: Self.documentPart, handler)
         return DocxContent(paragraphs: handler.paragraphs, tables: handler.tables, unreadable: handler.unreadable.cells,
                            unlisted: handler.unreadable.unlisted, geometry: handler.geometry, page: handler.page,
-                           drawings: handler.drawings, numbering: handler.numbering)
+                           drawings: handler.drawings, numbering: handler.numbering, styles: handler.styles)
     }
 }
