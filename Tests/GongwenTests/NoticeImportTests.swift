@@ -40,7 +40,9 @@ struct NoticeImportTests {
     }
 
     static func seed(_ number: String) throws -> String {
-        let file = try FileManager.default.contentsOfDirectory(atPath: seeds.path).first { $0.hasPrefix(number + "_") }!
+        // The seeds live beside the repository (../shared/seeds); missing, the test fails saying so.
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: seeds.path)) ?? []
+        let file = try #require(files.first { $0.hasPrefix(number + "_") }, "seed \(number) not found in \(seeds.path)")
         return try String(contentsOf: seeds.appendingPathComponent(file), encoding: .utf8)
     }
 
