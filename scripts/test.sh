@@ -26,6 +26,7 @@ python3 Tests/independent/check_shard.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_forms_pdf.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_kinds.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_import.py --gongwen "$bin" || status=1
+python3 Tests/independent/check_notice_import.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_codepoints.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_json_input.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_cells_theme.py --gongwen "$bin" || status=1

@@ -90,12 +90,14 @@ public struct IssuerMark: Codable, Sendable {
 /// One block of the body. A block with `heading` is a numbered section: its number comes
 /// from its depth (一、（一）1.（1）), its `text` runs on after the heading in the same
 /// paragraph, and its `body` holds the blocks below it. A block with only `text` is a
-/// paragraph; one with `contact` is a contact block (联系人、电话 lines).
+/// paragraph; one with `contact` is a contact block (联系人、电话 lines); one with `table` is a
+/// table, rows of cells, as a free-text attachment (a forwarded list, a schedule) holds it.
 public struct BodyBlock: Codable, Sendable {
     public var heading: String?
     public var text: String?
     public var body: [BodyBlock]?
     public var contact: [String]?
+    public var table: [[String]]? = nil
 }
 
 /// An attachment: its name (the line of 附件说明 and the title of its pages), and either a

@@ -121,6 +121,9 @@ public struct NoticeValidator: Sendable {
             let here = "\(path)[\(i)]"
             let texts = [("heading", "标题层次", block.heading), ("text", "正文", block.text)]
                 + (block.contact ?? []).enumerated().map { ("contact[\($0.offset)]", "联系方式", Optional($0.element)) }
+                + (block.table ?? []).enumerated().flatMap { row in
+                    row.element.enumerated().map { ("table[\(row.offset)][\($0.offset)]", "表格", Optional($0.element)) }
+                }
             for (key, label, value) in texts {
                 if let value, let bad = TextRules.firstForbiddenScalar(in: value) {
                     issues.append(FieldIssue(key: "\(here).\(key)", label: label, rule: .forbiddenCharacter(bad.value)))

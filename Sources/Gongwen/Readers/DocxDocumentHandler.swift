@@ -16,6 +16,12 @@ final class DocumentHandler: XMLEventHandler {
     let limits: ReadLimits
     let file: String
     var paragraphs: [String] = []
+    /// The Word numbering of each body paragraph (`w:numPr`), in the order of `paragraphs`.
+    var numbering: [DocxParagraphNumber?] = []
+    private var paragraphNumber: DocxParagraphNumber?
+    /// The style of each body paragraph (`w:pStyle`), whose numbering applies when it has none of its own.
+    var styles: [String?] = []
+    private var paragraphStyle: String?
     var tables: [[Int: [Int: String]]] = []
     private(set) var unreadable = UnreadableList()
     /// Each table's grid, row heights and cells with their spans (see `DocxTableGeometry`).
@@ -150,6 +156,15 @@ final class DocumentHandler: XMLEventHandler {
             paragraph = carried ?? ""
             carried = nil
             markDeleted = false
+            paragraphNumber = nil
+            paragraphStyle = nil
+        case "w:pStyle" where parent == "w:pPr" && tableDepth == 0:
+            paragraphStyle = attributes["w:val"]
+        case "w:ilvl" where parent == "w:numPr" && tableDepth == 0:
+            let level = Int(attributes["w:val"] ?? "0") ?? 0
+            paragraphNumber = DocxParagraphNumber(numberingID: paragraphNumber?.numberingID ?? "", level: level)
+        case "w:numId" where parent == "w:numPr" && tableDepth == 0:
+            paragraphNumber = DocxParagraphNumber(numberingID: attributes["w:val"] ?? "", level: paragraphNumber?.level ?? 0)
         case "w:r":
             hiddenRun = false
         case "w:vanish" where parent == "w:rPr" && grandparent == "w:r":
@@ -224,6 +239,8 @@ final class DocumentHandler: XMLEventHandler {
                 carried = paragraph
             } else if tableDepth == 0 {
                 paragraphs.append(paragraph)
+                numbering.append(paragraphNumber.flatMap { $0.numberingID.isEmpty || $0.numberingID == "0" ? nil : $0 })
+                styles.append(paragraphStyle)
             } else if tableDepth == 1 {
                 cellParagraphs.append(paragraph)
             } else if !paragraph.isEmpty {

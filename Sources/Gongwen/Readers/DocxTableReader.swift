@@ -20,6 +20,16 @@ public struct DocxContent: Sendable {
     public var page = DocxPageGeometry()
     /// Pictures and drawings in the body.
     public var drawings = 0
+    /// Each body paragraph's automatic numbering (`w:numPr`), parallel to `paragraphs`.
+    public var numbering: [DocxParagraphNumber?] = []
+    /// Each body paragraph's style id (`w:pStyle`), parallel to `paragraphs`.
+    public var styles: [String?] = []
+}
+
+/// A paragraph's place in a Word list: the `w:num` it uses and its level (`w:ilvl`, from 0).
+public struct DocxParagraphNumber: Sendable, Equatable {
+    public var numberingID: String
+    public var level: Int
 }
 
 /// A table as Word lays it out: the widths of its grid, the heights its rows ask for, and
@@ -71,11 +81,22 @@ public struct DocxTableReader {
         archive = try OfficeArchive(path: path, limits: limits, requiring: Self.documentPart)
     }
 
+    /// The list definitions of `word/numbering.xml` (empty when the file has none).
+    public func numberingDefinitions() throws(ReadError) -> DocxNumbering {
+        guard let data = try archive.data(DocxNumbering.part) else { return DocxNumbering() }
+        let handler = DocxNumbering.Handler()
+        try archive.parse(data, part: DocxNumbering.part, handler)
+        if let styles = try archive.data(DocxNumbering.stylesPart) {
+            try archive.parse(styles, part: DocxNumbering.stylesPart, handler)
+        }
+        return handler.numbering
+    }
+
     public func content() throws(ReadError) -> DocxContent {
         let handler = DocumentHandler(limits: archive.limits, file: archive.name)
         try archive.parse(archive.required(Self.documentPart), part: Self.documentPart, handler)
         return DocxContent(paragraphs: handler.paragraphs, tables: handler.tables, unreadable: handler.unreadable.cells,
                            unlisted: handler.unreadable.unlisted, geometry: handler.geometry, page: handler.page,
-                           drawings: handler.drawings)
+                           drawings: handler.drawings, numbering: handler.numbering, styles: handler.styles)
     }
 }

@@ -13,6 +13,8 @@ extension NoticeComposer {
                 if let text = block.text { p.add(text, bodyStyle()) }
                 emit(p)
                 writeBlocks(block.body ?? [], level: level + 1)
+            } else if let table = block.table {
+                writeTable(table)
             } else if let contact = block.contact {
                 for line in contact {
                     var p = bodyParagraph()
@@ -28,6 +30,46 @@ extension NoticeComposer {
                 writeBlocks(block.body ?? [], level: level)
             }
         }
+    }
+
+    /// A table block: ruled cells over the text width, columns of equal width, each cell's
+    /// text in the body font; the paragraph held back goes first, as a table cannot be held.
+    mutating func writeTable(_ rows: [[String]]) {
+        let columns = rows.map(\.count).max() ?? 0
+        guard columns > 0 else { return }
+        heldParagraph?.write(to: &x)
+        heldParagraph = nil
+        let width = textWidth / columns
+        var table = XMLBuilder(declaration: false)
+        table.element("w:tbl") { x in
+            x.element("w:tblPr") { x in
+                x.empty("w:tblW", ["w:w": String(width * columns), "w:type": "dxa"])
+                x.element("w:tblBorders") { x in
+                    for side in ["w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"] {
+                        x.empty(side, ["w:val": "single", "w:sz": "4", "w:space": "0", "w:color": "000000"])
+                    }
+                }
+                x.empty("w:tblLayout", ["w:type": "fixed"])
+            }
+            x.element("w:tblGrid") { x in
+                for _ in 0..<columns { x.empty("w:gridCol", ["w:w": String(width)]) }
+            }
+            for row in rows {
+                x.element("w:tr") { x in
+                    x.element("w:trPr") { $0.empty("w:cantSplit") }
+                    for column in 0..<columns {
+                        x.element("w:tc") { x in
+                            DocxCellProperties(width: width).write(to: &x)
+                            var p = DocxParagraph()
+                            p.alignment = .left
+                            p.add(column < row.count ? row[column] : "", bodyStyle())
+                            p.write(to: &x)
+                        }
+                    }
+                }
+            }
+        }
+        x.raw(table.xml)
     }
 
     /// Writes the paragraph held back before `p`, and holds `p`: the last paragraph of the body

@@ -1,0 +1,43 @@
+/// What a draft lacks to be a notice at all. A notice needs a title and a date (成文日期); a
+/// draft without either cannot be laid out, so the import stops and says which is missing
+/// rather than writing a notice with a hole in it.
+public enum NoticeImportError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The draft has no 标题 (a line such as 关于…的通知) and/or no 成文日期.
+    case missing(source: String, parts: [MissingPart])
+    /// The file is of a kind the importer does not read.
+    case unsupportedFile(source: String, fileExtension: String)
+    /// The file could not be read as text.
+    case unreadable(source: String, detail: String)
+
+    public enum MissingPart: String, Sendable, Equatable {
+        case title, date
+
+        var explanation: String {
+            switch self {
+            case .title: "标题（title：一行或几行，以“通知”“报告”“意见”等结尾，如“关于举办……的通知”）"
+            case .date: "成文日期（date：一行日期，如 2020年7月22日、二〇二〇年七月二十二日、2020-07-22）"
+            }
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .missing(let source, let parts):
+            "\(source)：草稿中找不到\(parts.map(\.explanation).joined(separator: "和"))，未生成公文"
+        case .unsupportedFile(let source, let ext):
+            "\(source)：不支持的草稿格式 .\(ext)（supported: .txt, .docx, .doc, .wps）"
+        case .unreadable(let source, let detail):
+            "\(source)：无法读取草稿（unreadable draft）：\(detail)"
+        }
+    }
+}
+
+extension NoticeImportError: GongwenError {
+    public var kind: ErrorKind {
+        switch self {
+        case .missing: .invalidData
+        case .unsupportedFile: .usage
+        case .unreadable: .unreadableFile
+        }
+    }
+}
