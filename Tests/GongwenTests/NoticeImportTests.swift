@@ -7,7 +7,8 @@ import Testing
 /// a draft may hold is corrected with its warning.
 @Suite("Notice import (drafts)")
 struct NoticeImportTests {
-    static let seeds = Fixtures.repository.deletingLastPathComponent().appendingPathComponent("shared/seeds")
+    /// The five real notices as text extracted from their PDFs, the drafts the product was designed from.
+    static let seeds = Fixtures.repository.appendingPathComponent("examples/drafts")
     static let importer = NoticeImporter(library: Fixtures.library)
 
     /// The notice as JSON with the defaults written out, so both sides compare alike; the
@@ -40,9 +41,8 @@ struct NoticeImportTests {
     }
 
     static func seed(_ number: String) throws -> String {
-        // The seeds live beside the repository (../shared/seeds); missing, the test fails saying so.
         let files = (try? FileManager.default.contentsOfDirectory(atPath: seeds.path)) ?? []
-        let file = try #require(files.first { $0.hasPrefix(number + "_") }, "seed \(number) not found in \(seeds.path)")
+        let file = try #require(files.first { $0 == number + ".txt" }, "seed \(number) not found in \(seeds.path)")
         return try String(contentsOf: seeds.appendingPathComponent(file), encoding: .utf8)
     }
 

@@ -8,7 +8,7 @@ hand-made notices in examples/notices field by field (json module), the laid-out
 poppler's pdftotext.
 
 Checks:
- 1. Each seed text (../shared/seeds/*.txt, text extracted from the real notices' PDFs)
+ 1. Each seed text (examples/drafts/*.txt, text extracted from the real notices' PDFs)
     imports to its example notice 000-004: issuer, number, title lines, recipients, every
     heading and paragraph, attachments and their forms, signatures, date, note, colophon.
     (The examples' form data, typed in by hand for the demos, is not in the seeds and is left
@@ -140,7 +140,7 @@ def small_draft(number="郑科普联办〔2020〕2号", date="2020年7月22日",
 
 
 def body(env, args):
-    seeds = Path(args.seeds) if args.seeds else REPO.parent / "shared" / "seeds"
+    seeds = Path(args.seeds) if args.seeds else REPO / "examples" / "drafts"
     texts = {p.name[:3]: p for p in sorted(seeds.glob("*.txt"))}
     if len(texts) < 5:
         skip("seeds", f"the five seed texts are not in {seeds}")
@@ -270,5 +270,5 @@ def body(env, args):
 
 if __name__ == "__main__":
     ap = arguments(__doc__, keep="copy the drafts made and the notices imported here")
-    ap.add_argument("--seeds", help="the folder of seed texts (default ../shared/seeds beside the repository)")
+    ap.add_argument("--seeds", help="the folder of seed texts (default examples/drafts)")
     sys.exit(run_checks(ap, "gongwen-notice-import-", GongwenEnv, body))
