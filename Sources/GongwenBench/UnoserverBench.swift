@@ -60,7 +60,7 @@ struct UnoserverBench {
     /// One timed pass of ours over every file, from the first job to the last; then checked.
     private static func pass(_ converter: PDFConverter, _ forms: PDFFixture, lanes: Int, in folder: URL) throws -> Double {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let next = NextIndex()
+        let next = SharedIndex()
         let failures = Failures()
         let start = ContinuousClock.now
         DispatchQueue.concurrentPerform(iterations: lanes) { _ in
@@ -100,20 +100,6 @@ struct UnoserverBench {
             throw BenchFailure("unoserver not installed for \(python) (\(python) -m pip install --break-system-packages unoserver; needs python3-uno)")
         }
         return run.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-}
-
-/// The next file to convert, shared by the lanes.
-final class NextIndex: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-
-    func take(below limit: Int) -> Int? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard value < limit else { return nil }
-        value += 1
-        return value - 1
     }
 }
 

@@ -43,7 +43,7 @@ struct PDFCommand: ParsableCommand {
             let sources = files
             // As many callers as instances: the pool hands each caller a free one.
             let lanes = max(1, instances ?? ProcessInfo.processInfo.activeProcessorCount)
-            let next = Outcomes.Counter()
+            let next = SharedIndex()
             DispatchQueue.concurrentPerform(iterations: lanes) { _ in
                 while let i = next.take(below: sources.count) {
                     let source = URL(fileURLWithPath: sources[i])
@@ -95,19 +95,5 @@ private final class Outcomes: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return results
-    }
-
-    /// The next file index to convert, shared by the threads.
-    final class Counter: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value = 0
-
-        func take(below limit: Int) -> Int? {
-            lock.lock()
-            defer { lock.unlock() }
-            guard value < limit else { return nil }
-            value += 1
-            return value - 1
-        }
     }
 }

@@ -115,19 +115,24 @@ def pdf_text(pdf):
     return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
 
 
+def kill_an_office_mid_run(p, out, timeout):
+    """SIGKILLs one soffice.bin of `p`'s pool once 3 PDFs are in `out` and more are to come;
+    returns its pid, None when the run ended first."""
+    deadline = time.time() + timeout
+    while time.time() < deadline and p.poll() is None:
+        offices = [pid for pid, name in pool_processes(p.pid) if name == "soffice.bin"]
+        if offices and len(list(out.glob("*.pdf"))) >= 3:
+            os.kill(offices[0], signal.SIGKILL)
+            return offices[0]
+        time.sleep(0.02)
+    return None
+
+
 def check_sigkill_mid_run(env, files, texts):
     out = env.fresh_dir("killed")
     p = subprocess.Popen([env.gongwen, "pdf", *map(str, files), "--out", str(out), "--instances", "2", "--stats"],
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    killed = None
-    deadline = time.time() + 120
-    # Mid-run: once the first PDFs are written and the rest are still to come.
-    while killed is None and time.time() < deadline and p.poll() is None:
-        offices = [pid for pid, name in pool_processes(p.pid) if name == "soffice.bin"]
-        if offices and len(list(out.glob("*.pdf"))) >= 3:
-            os.kill(offices[0], signal.SIGKILL)
-            killed = offices[0]
-        time.sleep(0.05)
+    killed = kill_an_office_mid_run(p, out, 120)
     stdout, stderr = p.communicate(timeout=300)
     check("[1] an instance was killed mid-run", killed is not None, "the run ended before a soffice.bin was found")
     check("[1] the run completes (exit 0) despite SIGKILL", p.returncode == 0, stderr[-2000:])
@@ -279,14 +284,7 @@ def check_killed_mid_batch(env):
     p = subprocess.Popen([env.gongwen, "batch", "key-project-2020", str(records), "--format", "pdf", "--out", str(out)],
                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                          env={**os.environ, "GONGWEN_PDF_INSTANCES": "2"})
-    killed = None
-    deadline = time.time() + 180
-    while killed is None and time.time() < deadline and p.poll() is None:
-        offices = [pid for pid, name in pool_processes(p.pid) if name == "soffice.bin"]
-        if offices and len(list(out.glob("*.pdf"))) >= 3:
-            os.kill(offices[0], signal.SIGKILL)
-            killed = offices[0]
-        time.sleep(0.02)
+    killed = kill_an_office_mid_run(p, out, 180)
     _, stderr = p.communicate(timeout=300)
     check("[7] a soffice.bin was killed mid-batch", killed is not None, "the batch ended first")
     check("[7] the batch completes (exit 0) despite SIGKILL", p.returncode == 0, stderr[-1500:])
