@@ -30,7 +30,7 @@ struct TemplateRouteTests {
                                             "/api/templates/{id}/blank", "/api/render/{id}", "/api/notices",
                                             "/api/batch/{id}", "/api/collect/{id}",
                                             "/api/render", "/api/batch", "/api/collect", "/api/templates/import",
-                                            "/api/notices/preview"])
+                                            "/api/notices/preview", "/api/notices/import"])
                 let schemas = (document?["components"] as? [String: Any])?["schemas"] as? [String: Any] ?? [:]
                 #expect(schemas["Notice"] != nil && schemas["NoticeBodyBlock"] != nil)
                 #expect(!String(buffer: response.body).contains("#/$defs/"))

@@ -22,6 +22,7 @@ struct DraftReader {
     }
 
     mutating func read(_ text: String, fallbackDate: String?) throws(NoticeImportError) -> NoticeDocument {
+        if let fallbackDate, DraftDate(fallbackDate) == nil { throw .badDate(given: fallbackDate) }
         var lines: [DraftLine] = []
         for raw in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             let line = DraftLine(raw: String(raw))

@@ -8,9 +8,18 @@ public enum NoticeImportError: Error, Sendable, Equatable, CustomStringConvertib
     case unsupportedFile(source: String, fileExtension: String)
     /// The file could not be read as text.
     case unreadable(source: String, detail: String)
+    /// The date given to stand in for a missing 成文日期 is not a date.
+    case badDate(given: String)
 
     public enum MissingPart: String, Sendable, Equatable {
         case title, date
+
+        var label: String {
+            switch self {
+            case .title: "标题"
+            case .date: "成文日期"
+            }
+        }
 
         var explanation: String {
             switch self {
@@ -28,7 +37,16 @@ public enum NoticeImportError: Error, Sendable, Equatable, CustomStringConvertib
             "\(source)：不支持的草稿格式 .\(ext)（supported: .txt, .docx, .doc, .wps）"
         case .unreadable(let source, let detail):
             "\(source)：无法读取草稿（unreadable draft）：\(detail)"
+        case .badDate(let given):
+            "给定的成文日期“\(given)”不是日期（date: not a date；应如 2020-07-22 或 2020年7月22日）"
         }
+    }
+
+    /// A missing part is a problem with a field of the notice, named by its key and label,
+    /// so the service's 422 and the page point at the title or the date.
+    public var problems: [FieldProblem] {
+        guard case .missing(_, let parts) = self else { return [] }
+        return parts.map { FieldProblem(field: $0.rawValue, label: $0.label, rule: "required", message: "草稿中找不到" + $0.explanation) }
     }
 }
 
@@ -36,7 +54,7 @@ extension NoticeImportError: GongwenError {
     public var kind: ErrorKind {
         switch self {
         case .missing: .invalidData
-        case .unsupportedFile: .usage
+        case .unsupportedFile, .badDate: .usage
         case .unreadable: .unreadableFile
         }
     }

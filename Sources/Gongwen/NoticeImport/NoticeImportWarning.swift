@@ -26,6 +26,24 @@ public enum NoticeImportWarning: Sendable, Equatable, CustomStringConvertible {
     /// A mistranslated word put back (“and” between Chinese words is 和).
     case wordRestored(from: String, to: String)
 
+    /// A stable id of the kind of warning, for a program that reads the service's answer.
+    public var code: String {
+        switch self {
+        case .documentNumberCorrected: "document-number-corrected"
+        case .documentNumberDoubtful: "document-number-doubtful"
+        case .dateRewritten: "date-rewritten"
+        case .issuerFromSignature: "issuer-from-signature"
+        case .signatureFromIssuer: "signature-from-issuer"
+        case .sealAssumed: "seal-assumed"
+        case .attachmentMissing: "attachment-missing"
+        case .attachmentNotListed: "attachment-not-listed"
+        case .dateSupplied: "date-supplied"
+        case .lineDropped: "line-dropped"
+        case .notPlaced: "not-placed"
+        case .wordRestored: "word-restored"
+        }
+    }
+
     public var description: String {
         switch self {
         case .documentNumberCorrected(let from, let to, let problems):

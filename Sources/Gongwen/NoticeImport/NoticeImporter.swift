@@ -66,7 +66,9 @@ public struct NoticeImporter: Sendable {
         let ext = (fileName as NSString).pathExtension.lowercased()
         switch ext {
         case "txt", "text", "":
-            guard let text = Self.decodeText(data) else { throw NoticeImportError.unreadable(source: name, detail: "not UTF-8 text") }
+            guard let text = CSVEncoding.text(of: data) else {
+                throw NoticeImportError.unreadable(source: name, detail: "不是 UTF-8、UTF-16 或 GB18030 文本（not text）")
+            }
             return try importText(text, source: name, date: date)
         case "docx", "doc", "wps":
             let work = FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-draft-\(UUID().uuidString)")
@@ -78,9 +80,5 @@ public struct NoticeImporter: Sendable {
         default:
             throw NoticeImportError.unsupportedFile(source: name, fileExtension: ext)
         }
-    }
-
-    static func decodeText(_ data: Data) -> String? {
-        String(data: data, encoding: .utf8)
     }
 }

@@ -36,6 +36,7 @@ public func buildApplication(_ settings: ServiceSettings, logger: Logger = Logge
     FormRoutes(environment: environment).addRoutes(to: routes)
     NoticeRoutes(environment: environment).addRoutes(to: routes)
     NoticePreviewRoute(environment: environment).addRoutes(to: routes)
+    NoticeImportRoute(environment: environment).addRoutes(to: routes)
     BatchRoutes(environment: environment).addRoutes(to: routes)
     CollectRoutes(environment: environment).addRoutes(to: routes)
 

@@ -217,6 +217,41 @@ enum OpenAPIDocument {
                     ], ["400", "401", "404", "413", "415", "422", "500", "503"]),
                 ],
             ],
+            "/api/notices/import": [
+                "post": [
+                    "operationId": "importNotice",
+                    "summary": "A notice read from an office's draft (pasted text, or a .docx, .doc, .wps or .txt file): nothing is stored.",
+                    "description": "The body is the draft's text (text/plain; UTF-8, UTF-16 with its mark, or GB18030), a Word file with its media type, or multipart/form-data with a `file` part (its file name gives the format) or a `text` part. The answer is {\"notice\": the notice as POST /api/notices takes it, \"warnings\": each correction (a 发文字号 mended, a date rewritten), assumption or line not placed}. A draft with no title or no date is a 422 naming `title` or `date`.",
+                    "parameters": [[
+                        "name": "date", "in": "query", "required": false,
+                        "description": "The 成文日期 to use when the draft has none (2020-07-22 or 2020年7月22日); otherwise such a draft is a 422.",
+                        "schema": ["type": "string"],
+                    ]],
+                    "requestBody": [
+                        "required": true,
+                        "content": .object([
+                            (key: MultipartUpload.mediaType, value: ["schema": [
+                                "type": "object",
+                                "properties": ["file": ["type": "string", "format": "binary"], "text": ["type": "string"]],
+                            ]]),
+                        ] + NoticeImportRoute.fileTypes.map { type in
+                            (key: type.mediaType, value: type.fileExtension == "txt" ? ["schema": ["type": "string"]] : binary)
+                        }),
+                    ],
+                    "responses": withErrors([
+                        "200": json("The notice and the importer's notes.", [
+                            "type": "object", "required": ["notice", "warnings"],
+                            "properties": [
+                                "notice": ref("Notice"),
+                                "warnings": ["type": "array", "items": [
+                                    "type": "object", "required": ["code", "message"],
+                                    "properties": ["code": ["type": "string"], "message": ["type": "string"]],
+                                ]],
+                            ],
+                        ]),
+                    ], ["400", "401", "413", "415", "422", "500", "503"]),
+                ],
+            ],
             "/api/templates/import": [
                 "post": [
                     "operationId": "importTemplate",

@@ -30,6 +30,20 @@ public enum CSVEncoding: String, Sendable, Equatable {
         return validator.isValid ? .utf8 : .gb18030
     }
 
+    /// A whole text file as a string, in the encoding `detect` finds, without its byte order
+    /// mark: a draft saved by Notepad or WPS on Chinese Windows is as often GB18030 or UTF-16
+    /// as UTF-8. Nil when the bytes are not text in that encoding.
+    public static func text(of data: Data) -> String? {
+        guard let encoding = try? detect(.memory(data)) else { return nil }
+        switch encoding {
+        case .utf8BOM: return String(data: data.dropFirst(3), encoding: .utf8)
+        case .utf8: return String(data: data, encoding: .utf8)
+        case .utf16LE: return String(data: data.dropFirst(2), encoding: .utf16LittleEndian)
+        case .utf16BE: return String(data: data.dropFirst(2), encoding: .utf16BigEndian)
+        case .gb18030: return String(data: data, encoding: gb18030Encoding)
+        }
+    }
+
     /// One field's bytes as text. Every byte that CSV gives meaning to (comma, quote, tab,
     /// CR, LF) is below 0x30, and neither UTF-8 nor GB18030 uses such bytes inside a
     /// multi-byte character, so fields can be cut from the raw bytes and decoded one by one.
@@ -54,7 +68,7 @@ public enum CSVList {
             // so they are converted to UTF-8 in memory once.
             var data = Data()
             try source.forEachChunk { data.append($0) }
-            guard let text = String(data: data.dropFirst(2), encoding: encoding == .utf16LE ? .utf16LittleEndian : .utf16BigEndian) else {
+            guard let text = CSVEncoding.text(of: data) else {
                 throw BatchListError.undecodableText(file: file)
             }
             bytes = .memory(Data(text.utf8))
