@@ -111,12 +111,51 @@ struct NoticeImportTests {
         }
     }
 
-    @Test("An attachment listed but not in the draft stays in 附件说明 with a warning")
+    @Test("An attachment listed but not in the draft stays in 附件说明 with a warning, sent separately; a template's is its blank form")
     func missingAttachment() throws {
         let result = try Self.importer.importText(Self.draft(extra: "附件：1.活动安排\n2.2021 年科技活动周重点项目备案表"))
         #expect(result.notice.attachments.map(\.name) == ["活动安排", "2021年科技活动周重点项目备案表"])
+        #expect(result.notice.attachments[0].separate == true)
+        #expect(result.notice.attachments[0].form == nil && result.notice.attachments[0].body == nil)
         #expect(result.notice.attachments[1].form?.template == "key-project-2021")
+        #expect(result.notice.attachments[1].form?.data == nil)
         #expect(result.warnings.contains(.attachmentMissing(number: 1, name: "活动安排")))
+        #expect(result.warnings.contains(.attachmentFormBlank(number: 2, name: "2021年科技活动周重点项目备案表")))
+        // It lays out: 附件说明 lists both, and only 附件2 has pages.
+        let package = try NoticeTests.render(result.notice)
+        let body = try package.xml("word/document.xml").first("w:body")!
+        let texts = NoticeTests.paragraphs(body).map(\.allText)
+        #expect(texts.contains { $0.contains("附件：1.活动安排") })
+        #expect(texts.contains { $0.contains("2.2021年科技活动周重点项目备案表") })
+        #expect(texts.contains("附件2") && !texts.contains("附件1"))
+    }
+
+    @Test("An attachment page with only its title is taken as sent separately, with a warning")
+    func emptyAttachmentPage() throws {
+        let result = try Self.importer.importText(Self.draft(extra: "附件：活动安排") + "\n附件\n活动安排\n")
+        #expect(result.notice.attachments.map(\.name) == ["活动安排"])
+        #expect(result.notice.attachments[0].separate == true)
+        #expect(result.warnings.contains(.attachmentEmpty("活动安排")))
+        _ = try NoticeTests.render(result.notice)
+    }
+
+    @Test("Control characters no file can hold are taken out of the draft, with a warning naming them")
+    func controlCharacters() throws {
+        let text = Self.draft(extra: "").replacingOccurrences(of: "2020年8月23—29日。", with: "2020年8月\u{0}23—29日\u{FFFE}。")
+        let result = try Self.importer.importText(text)
+        #expect(result.notice.body.first?.body?.first?.text == "2020年8月23—29日。")
+        #expect(result.warnings.contains(.controlCharactersRemoved([0, 0xFFFE])))
+        _ = try NoticeTests.render(result.notice)
+    }
+
+    @Test("A draft with neither an issuer line nor a signature is refused, naming 发文机关")
+    func noOrgans() throws {
+        let text = "关于举办活动的通知\n各有关单位：\n现将有关事项通知如下。\n2020年7月22日\n"
+        #expect(throws: NoticeImportError.missing(source: "z", parts: [.issuer])) {
+            try Self.importer.importText(text, source: "z")
+        }
+        let error = NoticeImportError.missing(source: "z", parts: [.issuer])
+        #expect(error.problems.map(\.field) == ["issuer.organs"] && error.problems.map(\.label) == ["发文机关"])
     }
 
     @Test("Page numbers and running lines are dropped; wrapped lines joined; spaces in words removed")

@@ -314,6 +314,8 @@ struct NoticeTests {
         notice.body[0].text = "控制\u{7}字符"
         notice.attachments.append(NoticeAttachment(name: "不存在的附件", form: nil, body: nil))
         notice.attachments.append(NoticeAttachment(name: "未知表格", form: AttachedForm(template: "no-such-template", data: nil), body: nil))
+        notice.attachments.append(NoticeAttachment(name: "另行发送又有正文", body: [BodyBlock(heading: nil, text: "x", body: nil, contact: nil)], separate: true))
+        notice.attachments.append(NoticeAttachment(name: "另行发送", separate: true))
         notice.attachments[0].form?.data = .object(["projectName": .string("x"), "postcode": .string("1234")])
         let renderer = NoticeRenderer(library: Fixtures.library, layouts: Self.layouts)
         do {
@@ -326,6 +328,8 @@ struct NoticeTests {
             #expect(found["body[0].text"]?.rule == .forbiddenCharacter(7))
             #expect(found["attachments[2]"]?.rule == .attachmentContent)
             #expect(found["attachments[3].form.template"]?.rule == .unknownTemplate)
+            #expect(found["attachments[4]"]?.rule == .attachmentContent, "sent separately and text at once")
+            #expect(found["attachments[5]"] == nil, "sent separately alone is an attachment")
             #expect(found["attachments[0].form.data.postcode"]?.label == "邮政编码")
         }
     }

@@ -100,12 +100,22 @@ public struct BodyBlock: Codable, Sendable {
     public var table: [[String]]? = nil
 }
 
-/// An attachment: its name (the line of 附件说明 and the title of its pages), and either a
-/// form from the forms engine (blank without data) or free text such as a forwarded notice.
+/// An attachment: its name (the line of 附件说明 and the title of its pages), and one of a
+/// form from the forms engine (blank without data), free text such as a forwarded notice, or
+/// `separate` for an attachment sent on its own (另行发送: a drawing, a bound volume, a file
+/// too large to print with the notice), which 附件说明 lists but which has no pages here.
 public struct NoticeAttachment: Codable, Sendable {
     public var name: String
     public var form: AttachedForm?
     public var body: [BodyBlock]?
+    public var separate: Bool?
+
+    public init(name: String, form: AttachedForm? = nil, body: [BodyBlock]? = nil, separate: Bool? = nil) {
+        self.name = name
+        self.form = form
+        self.body = body
+        self.separate = separate
+    }
 }
 
 public struct AttachedForm: Codable, Sendable {

@@ -56,8 +56,10 @@ public struct NoticeValidator: Sendable {
         for (i, attachment) in notice.attachments.enumerated() {
             let path = "attachments[\(i)]"
             text(attachment.name, path + ".name", "附件名称", required: true)
-            switch (attachment.form, attachment.body) {
-            case (let form?, nil):
+            switch (attachment.form, attachment.body, attachment.separate ?? false) {
+            case (nil, nil, true):
+                attachments.append(ValidatedAttachment(name: attachment.name, content: .separate))
+            case (let form?, nil, false):
                 guard let template = try? library.template(id: form.template) else {
                     issues.append(FieldIssue(key: path + ".form.template", label: "附件表格", rule: .unknownTemplate))
                     continue
@@ -76,7 +78,7 @@ public struct NoticeValidator: Sendable {
                 var sheet = FormSheetBuilder.build(template, values: values)
                 if let notes = form.notes { sheet.notes = notes }
                 attachments.append(ValidatedAttachment(name: attachment.name, content: .form(sheet)))
-            case (nil, let body?):
+            case (nil, let body?, false):
                 checkBlocks(body, path: path + ".body", into: &issues)
                 attachments.append(ValidatedAttachment(name: attachment.name, content: .text(body)))
             default:
@@ -162,6 +164,8 @@ public struct ValidatedAttachment: Sendable {
     public enum Content: Sendable {
         case form(FormSheet)
         case text([BodyBlock])
+        /// Sent on its own (另行发送): listed in 附件说明, no pages.
+        case separate
     }
 
     public var name: String

@@ -24,14 +24,30 @@ struct DraftReader {
     mutating func read(_ text: String, fallbackDate: String?) throws(NoticeImportError) -> NoticeDocument {
         if let fallbackDate, DraftDate(fallbackDate) == nil { throw .badDate(given: fallbackDate) }
         var lines: [DraftLine] = []
-        for raw in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            let line = DraftLine(raw: String(raw))
+        var removed: [UInt32] = []
+        for piece in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            // Controls that no XML file can hold (a NUL pasted from a terminal, U+FFFE from a
+            // broken conversion) are no part of the notice: taken out, and said.
+            var raw = String(piece)
+            if TextRules.firstForbiddenScalar(in: raw) != nil {
+                var kept = String.UnicodeScalarView()
+                for scalar in raw.unicodeScalars {
+                    if TextRules.isForbidden(scalar) {
+                        if !removed.contains(scalar.value) { removed.append(scalar.value) }
+                    } else {
+                        kept.append(scalar)
+                    }
+                }
+                raw = String(kept)
+            }
+            let line = DraftLine(raw: raw)
             guard !line.text.isEmpty, !DraftText.isPageNumber(line.text) else { continue }
             for (wrong, right) in DraftText.mistranslatedWords(in: line.raw.trimmingCharacters(in: DraftText.blank)) {
                 warnings.append(.wordRestored(from: wrong.trimmingCharacters(in: .whitespaces), to: right))
             }
             lines.append(line)
         }
+        if !removed.isEmpty { warnings.append(.controlCharactersRemoved(removed)) }
         lines = Self.droppingRunningLines(lines)
 
         // Header and title.
@@ -151,6 +167,7 @@ struct DraftReader {
             organs = issuer
             warnings.append(.signatureFromIssuer(issuer))
         }
+        if organs.isEmpty { throw .missing(source: source, parts: [.issuer]) }
         let sealed = organs.count > 1
         warnings.append(.sealAssumed(sealed: sealed))
 
@@ -203,16 +220,26 @@ struct DraftReader {
     }
 
     /// Attachments from the 附件说明 names and the pages: each name a form when a template's
-    /// title matches, else the page's text; a listed name with no page stays, with a warning.
+    /// title matches, else the page's text. A listed name with no page is sent separately
+    /// (另行发送): it stays in 附件说明 with no pages, with a warning — unless it names a
+    /// template, whose blank form is attached (also said).
     mutating func attachments(names: [String], pages: [(number: Int?, lines: [DraftLine])]) -> [NoticeAttachment] {
         var result: [NoticeAttachment] = []
         var used = Set<Int>()
         for (index, name) in names.enumerated() {
             let pageIndex = pages.firstIndex { ($0.number ?? 1) == index + 1 }
             if let pageIndex { used.insert(pageIndex) }
-            let content = pageIndex.map { Self.pageContent(pages[$0].lines, name: name) } ?? []
-            if pageIndex == nil { warnings.append(.attachmentMissing(number: index + 1, name: name)) }
-            result.append(attachment(name: name, content: content))
+            guard let pageIndex else {
+                if let id = templateID(for: name) {
+                    warnings.append(.attachmentFormBlank(number: index + 1, name: name))
+                    result.append(NoticeAttachment(name: name, form: AttachedForm(template: id, data: nil, notes: nil)))
+                } else {
+                    warnings.append(.attachmentMissing(number: index + 1, name: name))
+                    result.append(NoticeAttachment(name: name, separate: true))
+                }
+                continue
+            }
+            result.append(attachment(name: name, content: Self.pageContent(pages[pageIndex].lines, name: name)))
         }
         for (index, page) in pages.enumerated() where !used.contains(index) {
             guard let first = page.lines.first else { continue }
@@ -222,7 +249,7 @@ struct DraftReader {
         return result
     }
 
-    func attachment(name: String, content: [DraftLine]) -> NoticeAttachment {
+    mutating func attachment(name: String, content: [DraftLine]) -> NoticeAttachment {
         if let id = templateID(for: name) {
             let grid = content.lazy.compactMap { DraftTable.index($0.text) }.first.flatMap { $0 < tables.count ? tables[$0] : nil }
             let template = try? library?.template(id: id)
@@ -232,7 +259,11 @@ struct DraftReader {
             return NoticeAttachment(name: name, form: AttachedForm(template: id, data: data, notes: nil), body: nil)
         }
         let body = DraftBody.blocks(content, tables: tables)
-        return NoticeAttachment(name: name, form: nil, body: body.isEmpty ? nil : body)
+        guard !body.isEmpty else {
+            warnings.append(.attachmentEmpty(name))
+            return NoticeAttachment(name: name, separate: true)
+        }
+        return NoticeAttachment(name: name, body: body)
     }
 
     /// The template whose title is the attachment's name, spaces ignored; failing that, with

@@ -12,12 +12,21 @@ public enum NoticeImportError: Error, Sendable, Equatable, CustomStringConvertib
     case badDate(given: String)
 
     public enum MissingPart: String, Sendable, Equatable {
-        case title, date
+        case title, date, issuer
 
         var label: String {
             switch self {
             case .title: "标题"
             case .date: "成文日期"
+            case .issuer: "发文机关"
+            }
+        }
+
+        /// The notice's key the part would fill.
+        var field: String {
+            switch self {
+            case .title, .date: rawValue
+            case .issuer: "issuer.organs"
             }
         }
 
@@ -25,6 +34,7 @@ public enum NoticeImportError: Error, Sendable, Equatable, CustomStringConvertib
             switch self {
             case .title: "标题（title：一行或几行，以“通知”“报告”“意见”等结尾，如“关于举办……的通知”）"
             case .date: "成文日期（date：一行日期，如 2020年7月22日、二〇二〇年七月二十二日、2020-07-22）"
+            case .issuer: "发文机关（issuer：版头的“××局文件”一行，或成文日期前的署名机关）"
             }
         }
     }
@@ -46,7 +56,7 @@ public enum NoticeImportError: Error, Sendable, Equatable, CustomStringConvertib
     /// so the service's 422 and the page point at the title or the date.
     public var problems: [FieldProblem] {
         guard case .missing(_, let parts) = self else { return [] }
-        return parts.map { FieldProblem(field: $0.rawValue, label: $0.label, rule: "required", message: "草稿中找不到" + $0.explanation) }
+        return parts.map { FieldProblem(field: $0.field, label: $0.label, rule: "required", message: "草稿中找不到" + $0.explanation) }
     }
 }
 

@@ -15,6 +15,10 @@ public enum NoticeImportWarning: Sendable, Equatable, CustomStringConvertible {
     case sealAssumed(sealed: Bool)
     /// An attachment listed in 附件说明 with no pages in the draft (sent separately).
     case attachmentMissing(number: Int, name: String)
+    /// An attachment listed with no pages whose name is a template's: its blank form attached.
+    case attachmentFormBlank(number: Int, name: String)
+    /// An attachment page with its title and nothing under it: taken as sent separately.
+    case attachmentEmpty(String)
     /// An attachment page the 附件说明 does not list.
     case attachmentNotListed(String)
     /// The date was not in the draft and was supplied by the caller.
@@ -23,6 +27,8 @@ public enum NoticeImportWarning: Sendable, Equatable, CustomStringConvertible {
     case lineDropped(String)
     /// A line after the date that is not an attachment, a note or the colophon.
     case notPlaced(String)
+    /// Control characters no file can hold, taken out of the draft (their code points).
+    case controlCharactersRemoved([UInt32])
     /// A mistranslated word put back (“and” between Chinese words is 和).
     case wordRestored(from: String, to: String)
 
@@ -36,11 +42,14 @@ public enum NoticeImportWarning: Sendable, Equatable, CustomStringConvertible {
         case .signatureFromIssuer: "signature-from-issuer"
         case .sealAssumed: "seal-assumed"
         case .attachmentMissing: "attachment-missing"
+        case .attachmentFormBlank: "attachment-form-blank"
+        case .attachmentEmpty: "attachment-empty"
         case .attachmentNotListed: "attachment-not-listed"
         case .dateSupplied: "date-supplied"
         case .lineDropped: "line-dropped"
         case .notPlaced: "not-placed"
         case .wordRestored: "word-restored"
+        case .controlCharactersRemoved: "control-characters-removed"
         }
     }
 
@@ -59,7 +68,11 @@ public enum NoticeImportWarning: Sendable, Equatable, CustomStringConvertible {
         case .sealAssumed(let sealed):
             sealed ? "文字中看不出印章：联合行文按加盖印章排版，请核对" : "文字中看不出印章：按不加盖印章排版，请核对"
         case .attachmentMissing(let number, let name):
-            "附件\(number)“\(name)”在附件说明中列出，但草稿中没有附件页（另行发送），保留在附件说明中"
+            "附件\(number)“\(name)”在附件说明中列出，但草稿中没有附件页：按另行发送排版，只列在附件说明中"
+        case .attachmentEmpty(let name):
+            "附件“\(name)”的附件页只有标题、没有内容：按另行发送排版，只列在附件说明中"
+        case .attachmentFormBlank(let number, let name):
+            "附件\(number)“\(name)”草稿中没有附件页，已按同名模板附上空白表格"
         case .attachmentNotListed(let name):
             "附件“\(name)”没有列在附件说明中，已按附件页的标题加入"
         case .dateSupplied(let date):
@@ -68,6 +81,8 @@ public enum NoticeImportWarning: Sendable, Equatable, CustomStringConvertible {
             "标题前的一行“\(line)”不是公文要素，已略去"
         case .notPlaced(let line):
             "无法归入公文要素的一行，已略去：“\(line)”"
+        case .controlCharactersRemoved(let scalars):
+            "草稿中的控制字符 \(scalars.map { String(format: "U+%04X", $0) }.joined(separator: "、")) 无法写入文件，已删去"
         case .wordRestored(let from, let to):
             "“\(from)”已改为“\(to)”（文字提取时混入的英文词）"
         }

@@ -102,7 +102,7 @@ public enum FieldRule: Error, Sendable, Equatable {
         case .invalidDate: "应为有效日期，写作 2020-07-22"
         case .copyNumber: "份号应为 6 位阿拉伯数字"
         case .unknownTemplate: "没有这个表格模板"
-        case .attachmentContent: "附件需要表格（form）或正文（body）之一，不能都缺或都有"
+        case .attachmentContent: "附件需要表格（form）、正文（body）或另行发送（separate: true）三者之一，不能都缺或兼有"
         case .imageFile(let problem): "印章图片\(problem)"
         case .precision: "数字最多 \(FieldDefinition.significantDigits) 位有效数字（表格单元格保存不了更多位，会被改写）"
         case .duplicateKey: "同一字段写了两次（嵌套的键与带点的键是同一字段），只能写一次"

@@ -73,12 +73,14 @@ enum TextRules {
     /// and carriage return, and the non-characters U+FFFE and U+FFFF (which libxlsxwriter
     /// would pass through into a file Excel refuses).
     static func firstForbiddenScalar(in text: String) -> Unicode.Scalar? {
-        text.unicodeScalars.first { scalar in
-            switch scalar.value {
-            case 0x09, 0x0A, 0x0D: false
-            case 0x00...0x1F, 0xFFFE, 0xFFFF: true
-            default: false
-            }
+        text.unicodeScalars.first(where: isForbidden)
+    }
+
+    static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: false
+        case 0x00...0x1F, 0xFFFE, 0xFFFF: true
+        default: false
         }
     }
 

@@ -1,9 +1,11 @@
 /// Attachment pages: each on a new page (a new section when its form is landscape), 附件 or
 /// 附件N in 黑体 on the first line, its title centred on the third line, then the form or text.
+/// An attachment sent separately has no pages; the others keep their numbers in 附件说明.
 extension NoticeComposer {
     mutating func writeAttachments() {
         let many = notice.attachments.count > 1
         for (i, attachment) in notice.attachments.enumerated() {
+            if case .separate = attachment.content { continue }
             var wanted = PageSetup.Orientation.portrait
             if case .form(let sheet) = attachment.content { wanted = sheet.page.orientation }
             let newSection = wanted != orientation
@@ -31,6 +33,8 @@ extension NoticeComposer {
             case .text(let blocks):
                 writeBlocks(blocks, level: 1)
                 releaseHeldParagraph(keptWithSignature: false)
+            case .separate:
+                break
             }
         }
     }

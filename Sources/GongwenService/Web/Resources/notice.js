@@ -4,8 +4,8 @@
 // and colophon — with a live preview of its pages (POST /api/notices/preview, debounced, the
 // request in flight cancelled by the next edit), the server's errors beside their fields, and
 // DOCX and PDF downloads (POST /api/notices). A notice starts empty or from a JSON file (an
-// example under examples/notices, or one saved here); a draft (text or .docx) goes to
-// POST /api/notices/import, which may not exist on this server yet (404: said so).
+// example under examples/notices, or one saved here) or from a draft (pasted text or a Word
+// file), which POST /api/notices/import reads into a notice and the importer's warnings.
 // app.js keeps its helpers to itself and hands them over here (`app`) the first time the page
 // is routed to.
 window.gongwenNoticePages = (app) => {
@@ -260,11 +260,6 @@ class NoticePage {
     this.draftStatus.className = "status";
     try {
       const res = await api("/api/notices/import", { ...init, headers: { ...(init.headers || {}), Accept: "application/json" } });
-      if (res.status === 404 || res.status === 405) {
-        this.draftStatus.textContent = "此服务器尚未提供草稿识别（POST /api/notices/import 未开放）。请逐项填写，或打开通知 JSON 文件。";
-        this.draftStatus.className = "status error";
-        return;
-      }
       if (!res.ok) {
         const problem = await readProblem(res);
         this.draftStatus.textContent = "识别失败：" + problemText(res, problem);
@@ -272,11 +267,11 @@ class NoticePage {
         return;
       }
       const answer = await res.json();
-      const notice = answer && answer.notice ? answer.notice : answer;
-      const warnings = (answer && (answer.warnings || answer.notes)) || [];
+      const notice = answer.notice;
+      const warnings = answer.warnings || [];
       this.replace(notice, "已识别草稿，请核对各项。");
       this.draftStatus.replaceChildren(`已识别草稿${warnings.length ? `，有 ${warnings.length} 条提示：` : "。"}`,
-        warnings.length ? h("ul", {}, warnings.map((w) => h("li", { text: typeof w === "string" ? w : (w.message || JSON.stringify(w)) }))) : null);
+        warnings.length ? h("ul", {}, warnings.map((w) => h("li", { text: w.message }))) : null);
       this.draftStatus.className = "status ok";
     } catch (e) {
       this.draftStatus.textContent = e.message || String(e);
@@ -319,6 +314,7 @@ class NoticePage {
     this.organs = ((n.signature && n.signature.organs) || []).map((o) => ({ name: o.name || "", seal: o.seal || null }));
     if (!this.organs.length) this.organs.push({ name: "", seal: null });
     this.attachments = (n.attachments || []).map((a) => {
+      if (a.separate === true) return { name: a.name || "", kind: "separate" };
       if (a.form) return { name: a.name || "", kind: "form", template: a.form.template || "", filled: Boolean(a.form.data),
         data: a.form.data || null, notes: a.form.notes };
       if (Array.isArray(a.body)) {
@@ -387,6 +383,7 @@ class NoticePage {
       return { name, form };
     }
     a.path = `attachments[${i}]`;
+    if (a.kind === "separate") return { name, separate: true };
     if (a.kind === "raw") return { name, body: a.raw };
     const text = lines(a.text || "");
     return { name, body: (text.length ? text : [""]).map((t) => ({ text: t })) };
@@ -581,6 +578,7 @@ class NoticePage {
     const kind = h("select", { id: id + "-kind", "data-part": "kind" },
       h("option", { value: "form", text: "表格模板", selected: a.kind === "form" }),
       h("option", { value: "text", text: "文字", selected: a.kind === "text" }),
+      h("option", { value: "separate", text: "另行发送（只列在附件说明）", selected: a.kind === "separate" }),
       a.kind === "raw" ? h("option", { value: "raw", text: "文字（原样保留）", selected: true }) : null);
     kind.addEventListener("change", () => { a.kind = kind.value; if (a.kind === "text" && a.text === undefined) a.text = ""; this.drawAttachments(); this.changed(); });
     a.nameControl = { input: name, error: h("p", { id: id + "-name-error", class: "field-error", hidden: true }), wrap: null, label: "附件名称" };
@@ -608,6 +606,8 @@ class NoticePage {
       text.value = a.text || "";
       text.addEventListener("input", () => { a.text = text.value; });
       box.append(h("div", { class: "field" }, h("label", { for: text.id, class: "field-label", text: "附件正文（每行一段）" }), text));
+    } else if (a.kind === "separate") {
+      box.append(h("p", { class: "hint", text: "此附件另行发送：附件说明中列出其名称，文件中没有附件页。" }));
     } else {
       box.append(h("p", { class: "hint", text: "此附件含表格等本页不能编辑的内容，将原样保留。" }));
     }
