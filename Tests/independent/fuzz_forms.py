@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""A seeded, bounded fuzzer of `gongwen render` and `gongwen notice`, judged from outside.
+"""A seeded, bounded fuzzer of `gongwen render`, `gongwen notice` and `gongwen notice import`,
+judged from outside.
 
 Each case is data for a template (or a notice) made from hostile pieces: characters of every
 Unicode plane (CJK Extensions B to H, ZWJ emoji sequences, combining marks after every XML
@@ -12,6 +13,12 @@ trailing commas, lone surrogates). Each case must end in one of two ways:
   - written: exactly one file, which python-docx or openpyxl opens and in which every value
     sent reads back equal (text to the code point, numbers to the digit); a sample of the
     written files also goes through LibreOffice, and through openxml-audit where installed.
+Drafts (the seed texts of examples/drafts cut, shuffled, truncated, and salted with the same
+hostile text and with lines that look like elements of a notice: 附件：, 一、, 附件2, 抄送：,
+dates, numbers in every bracket) go through `notice import`: refused with exit 65 naming what
+the draft lacks and writing nothing, or imported to a notice that `gongwen notice` lays out
+(exit 0, one DOCX python-docx opens, holding every title line, heading, paragraph and
+attachment name of the imported notice).
 Anything else (another exit status, a crash, a file no reader opens, a changed value) is a
 failure: the case is saved under fuzz_regressions/ and replayed first on every later run.
 
@@ -343,13 +350,102 @@ def judge_notice(env, case, where):
     return f"text changed or lost: {[t[:20] for t in lost[:3]]}" if lost else None
 
 
+DRAFTS = sorted(Path("examples/drafts").glob("*.txt"))
+DRAFT_LINES = ["附件：", "附件：1.活动安排", "2.另一个附件", "附件2", "附件", "一、", "（一）", "1.", "（1）", "一、时间",
+               "2020年13月45日", "2020年7月22日", "二〇二〇年七月二十二日", "2020.7.22", "郑科〔2020〕2号", "郑科[2020]02号",
+               "郑科（2020）第2号", "关于举办活动的通知", "各有关单位：", "特此通知。", "抄送：市委办、市政府办", "某某局办公室 2020年7月22日印发",
+               "（此件公开发布）", "— 3 —", "签发人：张三", "某某局文件", "000123", "秘密★1年", "特急", "联系人：张三 电话：0371-12345678"]
+
+# What a pasted or converted draft may carry that no XML file can: NUL, other C0 controls,
+# U+FFFE/U+FFFF; and the page and line breaks of extracted text (form feed, CR, U+2028).
+CONTROLS = ["\x00", "\x01", "\x08", "\x0b", "\x0c", "\x1f", "\r", "\r\n", "\ufffe", "\uffff", "\u2028", "\x85"]
+
+
+def draft_case(rng):
+    """A seed draft cut and salted; its text."""
+    lines = rng.choice(DRAFTS).read_text(encoding="utf-8").splitlines()
+    for _ in range(rng.randint(1, 10)):
+        op = rng.randrange(8)
+        i = rng.randrange(len(lines) + 1)
+        if op == 0 and lines:
+            del lines[min(i, len(lines) - 1)]
+        elif op == 1:
+            lines.insert(i, rng.choice(DRAFT_LINES))
+        elif op == 2:
+            lines.insert(i, text(rng, 80))
+        elif op == 3 and lines:
+            j = min(i, len(lines) - 1)
+            k = rng.randrange(len(lines[j]) + 1)
+            lines[j] = lines[j][:k] + rng.choice([piece(rng), rng.choice(DRAFT_LINES), rng.choice(CONTROLS)]) + lines[j][k:]
+        elif op == 4 and len(lines) > 1:
+            a, b = rng.randrange(len(lines)), rng.randrange(len(lines))
+            lines[a], lines[b] = lines[b], lines[a]
+        elif op == 5:
+            lines = lines[:max(1, i)]
+        elif op == 6:
+            lines.insert(i, rng.choice(["科", "𠀀", "a", "，"]) * rng.choice([28, 29, 300, 3000]))
+        elif op == 7 and lines:
+            j = min(i, len(lines) - 1)
+            lines.insert(j, lines[j])
+    return "\n".join(lines)
+
+
+def notice_texts(notice):
+    """Every text the imported notice holds that its DOCX must print."""
+    out = list(notice.get("title") or [])
+    def walk(blocks):
+        for b in blocks or []:
+            out.extend(t for t in (b.get("heading"), b.get("text")) if t)
+            out.extend(b.get("contact") or [])
+            for row in b.get("table") or []:
+                out.extend(c for c in row if c)
+            walk(b.get("body"))
+    walk(notice.get("body"))
+    for a in notice.get("attachments") or []:
+        out.append(a["name"])
+        walk(a.get("body"))
+    return [t for t in out if t.strip()]
+
+
+def judge_draft(env, case, where):
+    src = where / "draft.txt"
+    src.write_bytes(case["raw"].encode("utf-8", errors="surrogatepass"))
+    imported = where / "notice.json"
+    p = env.run("notice", "import", str(src), "--out", str(imported), "--date", "2020-07-17", timeout=120)
+    if p.returncode == 65:
+        if imported.exists():
+            return "refused but wrote the notice"
+        return None if "草稿中找不到" in p.stderr and "未生成公文" in p.stderr else f"refusal says nothing missing: {p.stderr[:300]}"
+    if p.returncode != 0:
+        return f"import exit {p.returncode}: {p.stderr[:300]}"
+    try:
+        notice = json.loads(imported.read_text(encoding="utf-8"))
+    except Exception as e:  # noqa: BLE001
+        return f"the imported notice is not JSON: {e}"
+    out = where / "out"
+    out.mkdir()
+    p = env.notice(imported, out)
+    if p.returncode != 0:
+        return f"the imported notice does not lay out: exit {p.returncode}: {p.stderr[:300]}"
+    written = sorted(out.iterdir())
+    if len(written) != 1:
+        return f"laid out into {len(written)} files"
+    try:
+        texts = docx_texts(written[0])
+    except Exception as e:  # noqa: BLE001
+        return f"python-docx refuses the packet: {type(e).__name__}: {e}"
+    joined = "".join("".join(texts).split())
+    lost = [t for t in notice_texts(notice) if "".join(t.split()) not in joined]
+    return f"text of the imported notice lost in the DOCX: {[t[:20] for t in lost[:3]]}" if lost else None
+
+
 def checks(env, args):
     templates = {t["id"]: t for t in env.templates()}
     folder = Path(args.regressions) if args.regressions else REGRESSIONS
     replayed = sorted(folder.glob("*.json")) if folder.exists() else []
     for path in replayed:
         case = json.loads(path.read_text(encoding="utf-8"))
-        judged = judge_notice if case.get("kind") == "notice" else judge
+        judged = {"notice": judge_notice, "draft": judge_draft}.get(case.get("kind"), judge)
         problem = judged(env, case, env.fresh_dir("regression"))
         check(f"regression {path.stem} ({case['problem'][:60]})", problem is None, problem or "")
     rng = random.Random(args.seed)
@@ -381,12 +477,21 @@ def checks(env, args):
             check(f"notice case {i}{' (' + odd + ')' if odd else ''}", False, problem)
         else:
             outcomes["refused" if meant is None or problem else "written"] += 1
-    check(f"{args.cases} generated form cases and {args.cases // 10} notices end refused or read back equal",
-          outcomes["failed"] == 0, str(outcomes))
+    for i in range(args.cases // 6):
+        case = {"kind": "draft", "raw": draft_case(rng)}
+        problem = judge_draft(env, case, env.fresh_dir(f"draft{i}"))
+        if problem:
+            outcomes["failed"] += 1
+            save_regression(case, problem, folder)
+            check(f"draft case {i}", False, problem)
+        else:
+            outcomes["drafts"] = outcomes.get("drafts", 0) + 1
+    check(f"{args.cases} generated form cases, {args.cases // 10} notices and {args.cases // 6} drafts end refused "
+          "or read back equal", outcomes["failed"] == 0, str(outcomes))
     sample_through_outside_tools(env, sample)
     print(f"fuzz: seed {args.seed}, {args.cases} cases, {len(replayed)} regressions replayed: "
           f"{outcomes['refused']} refused, {outcomes['written']} written and read back, {len(sample)} sampled "
-          f"through LibreOffice, {outcomes['failed']} failed")
+          f"through LibreOffice, {outcomes.get('drafts', 0)} drafts imported or refused as they must, {outcomes['failed']} failed")
 
 
 def main():
