@@ -139,6 +139,23 @@ struct NoticeImportTests {
         _ = try NoticeTests.render(result.notice)
     }
 
+    @Test("A table pasted as text (cells between tabs) is kept as a table; one tab-aligned line stays text")
+    func tabTablesInText() throws {
+        let pages = "\n附件\n检查情况统计表\n单位名称\t检查次数\t整改数量\n洛龙区应急管理局\t12\t12\n涧西区应急管理局\t8\t\n"
+            + "抄送：市委办公室。\n郑州市科学技术局办公室\t\t2020年7月22日印发\n"
+        let result = try Self.importer.importText(Self.draft(extra: "附件：检查情况统计表") + pages)
+        let attachment = try #require(result.notice.attachments.first)
+        #expect(attachment.body?.compactMap(\.table) == [[["单位名称", "检查次数", "整改数量"], ["洛龙区应急管理局", "12", "12"], ["涧西区应急管理局", "8", ""]]])
+        #expect(result.notice.colophon?.printer == "郑州市科学技术局办公室")
+        #expect(result.notice.colophon?.printDate == "2020-07-22")
+        // A private-use character a text draft may hold (造字 for a rare name) is text, and
+        // U+FFFF, which marks tables inside the importer, is taken out like any non-character.
+        let forged = try Self.importer.importText(Self.draft(extra: "\u{FFFF}0\n\u{E000}0"))
+        #expect(forged.notice.body.first?.body?.contains { $0.text == "0" && $0.table == nil } == true)
+        #expect(forged.notice.body.first?.body?.contains { $0.text == "\u{E000}0" } == true)
+        #expect(forged.notice.body.allSatisfy { $0.table == nil })
+    }
+
     @Test("Control characters no file can hold are taken out of the draft, with a warning naming them")
     func controlCharacters() throws {
         let text = Self.draft(extra: "").replacingOccurrences(of: "2020年8月23—29日。", with: "2020年8月\u{0}23—29日\u{FFFE}。")

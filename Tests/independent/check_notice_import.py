@@ -13,7 +13,8 @@ Checks:
     heading and paragraph, attachments and their forms, signatures, date, note, colophon.
     (The examples' form data, typed in by hand for the demos, is not in the seeds and is left
     out; 001's seed lost its date, which is given with --date.)
- 2. The same drafts as .docx made by LibreOffice import to the same notices; 000 as a .doc too.
+ 2. The same drafts as .docx made by LibreOffice import to the same notices; 000 as a .doc too,
+    and as that file named .wps (WPS Writer's binary format is Word 97's).
  3. Seed 003 written with python-docx, its headings numbered by Word (一、 （一） 1. from
     numbering.xml, no typed numbers), imports to the same notice — numbered on each paragraph,
     and numbered through the heading styles (Heading 1-3 with w:numPr in styles.xml).
@@ -159,6 +160,10 @@ def body(env, args):
         subprocess.run(["soffice", "--headless", "--convert-to", "doc:MS Word 97", "--outdir", str(folder),
                         str(folder / "000.txt")], capture_output=True, timeout=300)
         compare(env, "seed 000 as .doc (Word 97) imports to 000.json", folder / "000.doc", "000")
+        # WPS Writer's .wps is an OLE compound file of Word 97's format; LibreOffice tells the
+        # format by content, not by name, so the same file named .wps takes the same path.
+        shutil.copy(folder / "000.doc", folder / "000.wps")
+        compare(env, "seed 000 as .wps (the Word 97 format WPS Writer saves) imports to 000.json", folder / "000.wps", "000")
     else:
         skip("docx from LibreOffice", "soffice is not installed")
     numbered = folder / "003-auto-numbered.docx"

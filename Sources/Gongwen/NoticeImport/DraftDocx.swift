@@ -34,13 +34,41 @@ enum DraftDocx {
     }
 }
 
-/// A table of a Word draft among the lines the importer reads: a line holding only a private-use
-/// character and the table's index, which no draft's text contains.
+/// A table of a draft among the lines the importer reads: a line of U+FFFF and the table's
+/// index. U+FFFF is no character XML can hold, so no Word draft's text has it, and a text
+/// draft's are taken out before its tables are found.
 enum DraftTable {
-    static func marker(_ index: Int) -> String { "\u{E000}\(index)" }
+    static func marker(_ index: Int) -> String { "\u{FFFF}\(index)" }
 
     static func index(_ line: String) -> Int? {
-        guard line.first == "\u{E000}" else { return nil }
-        return Int(line.dropFirst())
+        guard line.unicodeScalars.first == "\u{FFFF}" else { return nil }
+        return Int(String(line.unicodeScalars.dropFirst()))
+    }
+
+    /// The tables of a plain-text draft folded into markers: a table copied out of Word or
+    /// WPS as text is a run of lines whose cells are separated by tabs. A run is a table when
+    /// at least two of its lines hold two cells of text (one line with a tab is text aligned
+    /// by it, such as an 印发 line); columns empty in every row (the leading tab of text taken
+    /// from a PDF) are dropped, and short rows padded.
+    static func folding(_ raws: [String], into tables: inout [[[String]]]) -> [String] {
+        var out: [String] = []
+        var i = 0
+        while i < raws.count {
+            var j = i
+            while j < raws.count, raws[j].contains("\t") { j += 1 }
+            let rows = raws[i..<j].map { $0.split(separator: "\t", omittingEmptySubsequences: false).map { DraftText.clean(String($0)) } }
+            guard rows.filter({ $0.filter { !$0.isEmpty }.count >= 2 }).count >= 2 else {
+                out.append(contentsOf: raws[i..<max(j, i + 1)])
+                i = max(j, i + 1)
+                continue
+            }
+            let width = rows.map(\.count).max() ?? 0
+            let padded = rows.map { $0 + Array(repeating: "", count: width - $0.count) }
+            let kept = (0..<width).filter { column in padded.contains { !$0[column].isEmpty } }
+            out.append(marker(tables.count))
+            tables.append(padded.map { row in kept.map { row[$0] } })
+            i = j
+        }
+        return out
     }
 }

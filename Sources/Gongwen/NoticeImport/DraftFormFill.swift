@@ -4,8 +4,20 @@ import Foundation
 /// label gives the cell to its right as the value (项目名称 | …); a row of column labels
 /// (单位名称 | 开放时间 | …) gives each row below it as a record. Labels are compared without
 /// spaces or parenthesised words, as the templates' labels and the drafts' cells differ in
-/// those. Nothing filled in, no data: the form stays blank.
+/// those. A cell holding the field's hint — what the blank form prints in it, such as
+/// （主要活动内容、方式、参加人员、宣传方式） — is not a value. Nothing filled in, no data: the form
+/// stays blank.
 enum DraftFormFill {
+    /// Whether `text` is the hint the blank form prints in the field's cell, compared without
+    /// spaces and with either width of parentheses.
+    static func isHint(_ text: String, _ field: FieldDefinition) -> Bool {
+        guard let hint = field.hint else { return false }
+        let plain = { (s: String) in String(s.compactMap { c -> Character? in
+            c.isWhitespace ? nil : c == "（" ? "(" : c == "）" ? ")" : c
+        }) }
+        return plain(text) == plain(hint)
+    }
+
     static func label(_ s: String) -> String {
         s.filter { !$0.isWhitespace }.replacing(/[（(][^）)]*[）)]/, with: "").trimmingCharacters(in: ["：", ":"])
     }
@@ -29,7 +41,7 @@ enum DraftFormFill {
                 var record: [String: JSONValue] = [:]
                 for (column, field) in header where column < row.count {
                     let text = row[column].trimmingCharacters(in: .whitespacesAndNewlines)
-                    if !text.isEmpty { record[field.rowKey] = value(text, field) }
+                    if !text.isEmpty, !isHint(text, field) { record[field.rowKey] = value(text, field) }
                 }
                 if !record.isEmpty { records.append(.object(record)) }
                 continue
@@ -42,7 +54,7 @@ enum DraftFormFill {
             for (index, cell) in row.enumerated() {
                 guard let field = flat[label(cell)], index + 1 < row.count else { continue }
                 let text = row[index + 1].trimmingCharacters(in: .whitespacesAndNewlines)
-                guard !text.isEmpty, !allLabels.contains(label(text)) else { continue }
+                guard !text.isEmpty, !allLabels.contains(label(text)), !isHint(text, field) else { continue }
                 set(&object, path: field.key.split(separator: ".").map(String.init), value(text, field))
             }
         }

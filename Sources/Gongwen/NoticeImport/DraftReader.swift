@@ -11,6 +11,9 @@ struct DraftReader {
     var tables: [[[String]]] = []
     /// The templates, for filling a form attachment from its table.
     var library: TemplateLibrary?
+    /// Whether the draft is plain text, whose tables (copied out of Word or WPS) come as lines
+    /// of cells separated by tabs; a Word draft's tables are its own, and its tabs align text.
+    var isPlainText = false
 
     static var titleEnding: Regex<(Substring, Substring)> { /.*(通知|报告|意见|决定|通报|批复|请示|函|方案|纪要|公告|通告|办法|规定|决议|命令|议案|公报|规划|计划|细则|要点)/ }
     static var documentEnding: Regex<(Substring, Substring)> { /.*(表|通知|方案|办法|名单|意见|报告|清单|细则|要点|目录|书|函|规定|指南|材料|计划|汇编|公告|决定)/ }
@@ -23,12 +26,17 @@ struct DraftReader {
 
     mutating func read(_ text: String, fallbackDate: String?) throws(NoticeImportError) -> NoticeDocument {
         if let fallbackDate, DraftDate(fallbackDate) == nil { throw .badDate(given: fallbackDate) }
-        var lines: [DraftLine] = []
+        var raws: [String] = []
         var removed: [UInt32] = []
         for piece in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
             // Controls that no XML file can hold (a NUL pasted from a terminal, U+FFFE from a
-            // broken conversion) are no part of the notice: taken out, and said.
+            // broken conversion) are no part of the notice: taken out, and said. A Word
+            // draft's table markers are made of one (U+FFFF), so its text cannot forge them.
             var raw = String(piece)
+            if !tables.isEmpty, DraftTable.index(raw) != nil {
+                raws.append(raw)
+                continue
+            }
             if TextRules.firstForbiddenScalar(in: raw) != nil {
                 var kept = String.UnicodeScalarView()
                 for scalar in raw.unicodeScalars {
@@ -40,6 +48,11 @@ struct DraftReader {
                 }
                 raw = String(kept)
             }
+            raws.append(raw)
+        }
+        if isPlainText { raws = DraftTable.folding(raws, into: &tables) }
+        var lines: [DraftLine] = []
+        for raw in raws {
             let line = DraftLine(raw: raw)
             guard !line.text.isEmpty, !DraftText.isPageNumber(line.text) else { continue }
             for (wrong, right) in DraftText.mistranslatedWords(in: line.raw.trimmingCharacters(in: DraftText.blank)) {

@@ -26,13 +26,15 @@ public struct NoticeImporter: Sendable {
     /// The notice in `text`. `date`, an ISO or Chinese date, stands in when the draft has no
     /// 成文日期 (with a warning); without it such a draft is an error.
     public func importText(_ text: String, source: String = "draft", date: String? = nil) throws(NoticeImportError) -> NoticeImport {
-        try importText(text, tables: [], source: source, date: date)
+        try importText(text, tables: nil, source: source, date: date)
     }
 
-    func importText(_ text: String, tables: [[[String]]], source: String, date: String?) throws(NoticeImportError) -> NoticeImport {
+    /// `tables` are a Word draft's (nil for plain text, whose tables are found in its lines).
+    func importText(_ text: String, tables: [[[String]]]?, source: String, date: String?) throws(NoticeImportError) -> NoticeImport {
         var reader = DraftReader(source: source, templates: templates)
         reader.library = library
-        reader.tables = tables
+        reader.tables = tables ?? []
+        reader.isPlainText = tables == nil
         let notice = try reader.read(text, fallbackDate: date)
         return NoticeImport(notice: notice, warnings: reader.warnings)
     }
