@@ -28,6 +28,10 @@ Checks:
     the notice lays out (the data passes the forms' rules).
  7. A Word draft whose free-text attachment holds a table: the table is kept as a table block,
     and the notice laid out from the imported JSON has it as a table (python-docx) cell by cell.
+ 9. The service: POST /api/notices/import with seed 000 as a .doc three times (multipart, as the
+    page sends a file) answers the same notice as the CLI each time; the conversions go to the
+    warm pool (/health counts them as its jobs, its instances kept), so after the first the
+    answer takes well under a LibreOffice start.
 
 Usage (from the repo root):
     python3 Tests/independent/check_notice_import.py --gongwen .build/debug/gongwen [--seeds DIR]
@@ -164,6 +168,7 @@ def body(env, args):
         # format by content, not by name, so the same file named .wps takes the same path.
         shutil.copy(folder / "000.doc", folder / "000.wps")
         compare(env, "seed 000 as .wps (the Word 97 format WPS Writer saves) imports to 000.json", folder / "000.wps", "000")
+        check_service(env, folder / "000.doc")
     else:
         skip("docx from LibreOffice", "soffice is not installed")
     numbered = folder / "003-auto-numbered.docx"
@@ -271,6 +276,40 @@ def body(env, args):
               p.returncode == 0 and "关于举办2020年全市科技活动周的通知" in text.replace(" ", ""), p.stderr[-300:])
     else:
         skip("one-step layout", "soffice or pdftotext is not installed")
+
+
+def multipart(name, file_name, data):
+    boundary = "gongwen-check-boundary"
+    head = (f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{file_name}"\r\n'
+            "Content-Type: application/msword\r\n\r\n").encode()
+    return head + data + f"\r\n--{boundary}--\r\n".encode(), {"Content-Type": f"multipart/form-data; boundary={boundary}"}
+
+
+def check_service(env, doc):
+    import time
+    from check_web import serve
+    from harness import http
+    server = serve(env.gongwen, env.fresh_dir("serve"), "import")
+    try:
+        body, headers = multipart("file", "通知草稿.doc", doc.read_bytes())
+        seconds, answers = [], []
+        for _ in range(3):
+            started = time.monotonic()
+            r = http(server.base + "/api/notices/import", body, headers, "POST")
+            seconds.append(time.monotonic() - started)
+            answers.append(r.json()["notice"] if r.status == 200 else {"status": r.status, "body": r.body[:200]})
+        for i, notice in enumerate(answers):
+            check(f"[9] POST /api/notices/import with a .doc, request {i + 1}: the notice of 000",
+                  not differences(notice, expected("000")), "; ".join(differences(notice, expected("000"))[:3]))
+        health = http(server.base + "/health").json()
+        pool = health.get("pdf", {}).get("pool", {})
+        check("[9] the .doc conversions went to the warm pool (/health: engine warm, 3 jobs done, no restart)",
+              health.get("pdf", {}).get("engine") == "warm" and pool.get("jobsDone") == 3 and pool.get("restarts") == 0,
+              json.dumps(health.get("pdf"))[:300])
+        check("[9] after the first, an import of a .doc takes under a LibreOffice start (< 1.5 s)",
+              max(seconds[1:]) < 1.5, f"{[round(s, 2) for s in seconds]}")
+    finally:
+        server.stop()
 
 
 if __name__ == "__main__":

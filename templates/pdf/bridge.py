@@ -2,7 +2,8 @@
 """One warm LibreOffice for Gongwen's PDF pool (Sources/Gongwen/Rendering/PDFPool.swift).
 
 Starts soffice.bin listening on a private pipe, keeps one UNO connection to it, and converts
-documents to PDF as asked: one JSON object a line on stdin, one answer a line on stdout.
+documents as asked — to PDF, or a legacy .doc/.xls to .docx/.xlsx for an import, by the
+destination's extension: one JSON object a line on stdin, one answer a line on stdout.
 
     -> {"ready": true, "pid": 1234}                         once soffice answers
     <- {"id": 7, "source": "/a/b.docx", "destination": "/a/b.pdf"}
@@ -29,6 +30,23 @@ import uno
 from com.sun.star.beans import PropertyValue
 
 PR_SET_PDEATHSIG = 1
+
+
+FILTERS = {  # the destination's extension -> (text document's filter, spreadsheet's)
+    ".pdf": ("writer_pdf_Export", "calc_pdf_Export"),
+    ".docx": ("MS Word 2007 XML", None),
+    ".xlsx": (None, "Calc MS Excel 2007 XML"),
+}
+
+
+def export_filter(destination, spreadsheet):
+    """The export filter for a destination; a text document asked for as .xlsx (or a sheet as
+    .docx) is an error the pool reports, not a file of the wrong kind."""
+    text, sheet = FILTERS.get(os.path.splitext(destination)[1].lower(), (None, None))
+    chosen = sheet if spreadsheet else text
+    if chosen is None:
+        raise ValueError("cannot store this document as " + os.path.basename(destination))
+    return chosen
 
 
 def prop(name, value):
@@ -137,7 +155,7 @@ def main():
                 raise RuntimeError("LibreOffice could not open " + job["source"])
             spreadsheet = document.supportsService("com.sun.star.sheet.SpreadsheetDocument")
             document.storeToURL(uno.systemPathToFileUrl(job["destination"]),
-                                (prop("FilterName", "calc_pdf_Export" if spreadsheet else "writer_pdf_Export"),))
+                                (prop("FilterName", export_filter(job["destination"], spreadsheet)),))
             if not say({"id": job["id"], "ok": True}):
                 end(0)
         except Exception as error:  # UNO raises its own types; the pool needs a line either way

@@ -47,7 +47,7 @@ public struct TemplateImporter: Sendable {
             let work = try Self.workFolder()
             defer { try? FileManager.default.removeItem(at: work) }
             let out = work.appendingPathComponent("form." + target)
-            try OfficeConversion(fontConfig: fontConfig).convert(url, format: target) { made in
+            try PDFConverter(fontConfig: fontConfig).convertLegacy(url, format: target) { made in
                 try FileManager.default.moveItem(at: made, to: out)
             }
             var result = try importOOXML(at: out, name: name, id: id)

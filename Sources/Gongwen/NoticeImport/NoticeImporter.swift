@@ -53,7 +53,7 @@ public struct NoticeImporter: Sendable {
             let draft = try DraftDocx.text(at: url)
             return try importText(draft.text, tables: draft.tables, source: source, date: date)
         case "doc", "wps":
-            let draft = try OfficeConversion(fontConfig: fontConfig).convert(url, format: "docx") { made in try DraftDocx.text(at: made) }
+            let draft = try PDFConverter(fontConfig: fontConfig).convertLegacy(url, format: "docx") { made in try DraftDocx.text(at: made) }
             return try importText(draft.text, tables: draft.tables, source: source, date: date)
         default:
             let data: Data

@@ -129,7 +129,7 @@ public final class PDFBridgeInstance: PDFInstance, @unchecked Sendable {
         // A name of this attempt's own: an instance killed while storing may leave a partial
         // file and LibreOffice's lock beside it, which would make the retry's store abort.
         let attempt = destination.deletingLastPathComponent()
-            .appendingPathComponent(".gongwen-\(UUID().uuidString.prefix(12)).pdf")
+            .appendingPathComponent(".gongwen-\(UUID().uuidString.prefix(12)).\(destination.pathExtension)")
         // LibreOffice's lock file beside it stays when soffice.bin is killed while storing.
         let lockFile = attempt.deletingLastPathComponent().appendingPathComponent(".~lock.\(attempt.lastPathComponent)#")
         let pending = [attempt, lockFile].map { PendingPaths.shared.add($0.path) }

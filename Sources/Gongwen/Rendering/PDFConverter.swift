@@ -1,7 +1,8 @@
 import Foundation
 
 /// Turns a DOCX or XLSX into PDF with LibreOffice, which is the rendering engine: we never
-/// draw PDF ourselves. Each conversion gets a private LibreOffice profile, so parallel runs
+/// draw PDF ourselves. (The same instances turn an office's legacy .doc or .xls into DOCX or
+/// XLSX for an import: `convertLegacy`.) Each conversion gets a private LibreOffice profile, so parallel runs
 /// do not collide, and the shipped fontconfig file, so the official font names map to
 /// installed faces of the right kind.
 ///
@@ -52,9 +53,6 @@ public struct PDFConverter: Sendable {
     /// or cold where the pool cannot start.
     public func convert(_ source: URL, to destination: URL) throws {
         guard Self.soffice() != nil else { throw Failure.unavailable }
-        guard let pool = PDFPoolRegistry.shared.pool(fontConfig: fontConfig) else {
-            return try convertCold(source, to: destination)
-        }
         let work = destination.deletingLastPathComponent()
             .appendingPathComponent(".gongwen-pdf-\(UUID().uuidString).pdf")
         let pending = PendingPaths.shared.add(work.path)
@@ -62,25 +60,58 @@ public struct PDFConverter: Sendable {
             try? FileManager.default.removeItem(at: work)
             PendingPaths.shared.remove(pending)
         }
+        guard try convertWarm(source, to: work) else { return try convertCold(source, to: destination) }
+        try AtomicFile.write(to: destination) { temporary in
+            try FileManager.default.moveItem(at: work, to: temporary)
+        }
+    }
+
+    /// A legacy office file (.doc, .xls, .wps, .et) as `format` (docx or xlsx), handed to
+    /// `take`, for an import: on the warm pool like a PDF — an upload of a .doc to the
+    /// service costs a conversion, not a LibreOffice start — or cold where it cannot start.
+    /// Failures are `OfficeConversion.Failure`s, which name the format.
+    public func convertLegacy<T>(_ source: URL, format: String, _ take: (URL) throws -> T) throws -> T {
+        let cold = OfficeConversion(fontConfig: fontConfig, timeout: timeout)
+        guard Self.soffice() != nil else { throw OfficeConversion.Failure.unavailable }
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("gongwen-convert-\(UUID().uuidString)")
+        guard let pending = PendingPaths.shared.add(work.path) else {
+            throw OutputError(path: source.path, detail: "已中断（interrupted）")
+        }
+        defer {
+            try? FileManager.default.removeItem(at: work)
+            PendingPaths.shared.remove(pending)
+        }
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        let made = work.appendingPathComponent("converted." + format)
+        do {
+            guard try convertWarm(source, to: made) else { return try cold.convert(source, format: format, take) }
+        } catch let failure as Failure {
+            throw OfficeConversion.Failure.failed(format: format, status: -1, output: failure.description)
+        }
+        return try take(made)
+    }
+
+    /// Converts on the process's pool to the format `work`'s extension names; false when
+    /// there is no pool to convert on (the caller goes cold).
+    private func convertWarm(_ source: URL, to work: URL) throws -> Bool {
+        guard let pool = PDFPoolRegistry.shared.pool(fontConfig: fontConfig) else { return false }
         do {
             try pool.convert(source, to: work, deadline: timeout)
         } catch {
             switch error {
             case .cannotStart(let reason):
                 // Not a machine without the pool: the command is being interrupted.
-                if PendingPaths.shared.isClosed { throw OutputError(path: destination.path, detail: "已中断（interrupted）") }
+                if PendingPaths.shared.isClosed { throw OutputError(path: work.path, detail: "已中断（interrupted）") }
                 PDFPoolRegistry.shared.startFailed(fontConfig: fontConfig, reason: reason)
-                return try convertCold(source, to: destination)
+                return false
             case .deadlineExceeded(let seconds): throw Failure.deadlineExceeded(seconds: seconds)
             case .died(let message), .rejected(let message): throw Failure.failed(status: -1, output: message)
             }
         }
         guard FileManager.default.fileExists(atPath: work.path) else {
-            throw Failure.failed(status: -1, output: "LibreOffice made no PDF")
+            throw Failure.failed(status: -1, output: "LibreOffice made no \(work.pathExtension.uppercased())")
         }
-        try AtomicFile.write(to: destination) { temporary in
-            try FileManager.default.moveItem(at: work, to: temporary)
-        }
+        return true
     }
 
     /// The counters of the process's pool for this fontconfig file, once it has one.
