@@ -26,7 +26,8 @@ Checks:
     (organ, number, title lines, recipients, date, every heading, signature, the two
     attachments as their forms); the date corrected changes the preview; 下载 PDF has the
     new date for pdftotext. The same text as a python-docx .docx chosen in the file input
-    reads the same; a draft with no title or date says both are missing.
+    reads the same; a draft with no title or date says both are missing; an attachment it lists
+    but does not hold is shown as 另行发送 and saved with "separate": true.
  7. Every notice in examples/notices opened and saved again with 保存为 JSON is the
     same notice (the form loses and changes nothing it does not edit).
  8. The page as a PNG (--screenshot), and no script errors in the console.
@@ -237,6 +238,19 @@ def check_draft(page, tmp, screenshot=None):
     status = page.wait(lambda d: (lambda t: t if t and "正在" not in t else None)(page.one("#draft-status").text), 60,
                        "the untitled draft's answer")
     check("[6] a draft with no title or date: the page says what is missing", "标题" in status and "成文日期" in status, status)
+
+    # An attachment the draft lists but does not hold: sent separately, shown and saved so.
+    page.set_value_js(page.one("#draft-text"), "某某局文件\n关于报送材料的通知\n各有关单位：\n请报送材料。\n"
+                      "附件：活动安排表\n某某局\n2020年7月22日\n")
+    page.click(page.button("识别草稿"))
+    status = page.wait(lambda d: (lambda t: t if t and "正在" not in t and "标题" not in t else None)(page.one("#draft-status").text),
+                       60, "the draft with a listed attachment")
+    kinds = [page.d.execute_script("return arguments[0].value", s) for s in page.css("#notice-attachments select[data-part=kind]")]
+    check("[6] an attachment listed but not in the draft: 另行发送, with the warning shown", kinds == ["separate"] and "另行发送" in status,
+          f"{kinds} {status}")
+    saved = page.download("保存为 JSON")
+    attachments = json.loads(saved.read_text(encoding="utf-8")).get("attachments") if saved else None
+    check("[6] and saved as sent separately", attachments == [{"name": "活动安排表", "separate": True}], f"{attachments}")
 
 
 # ---------------------------------------------------------------- 2-7: the page
