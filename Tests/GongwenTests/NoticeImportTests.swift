@@ -139,6 +139,34 @@ struct NoticeImportTests {
         _ = try NoticeTests.render(result.notice)
     }
 
+    @Test("Organ lines stacked above 文件 are a joint 发文机关标志; above the number without 文件, the names alone; a title may begin with its organ", arguments: [
+        ("濮阳市科学技术局\n中共濮阳市委宣传部\n濮阳市科学技术协会文件\n濮科〔2021〕18号\n", ["濮阳市科学技术局", "中共濮阳市委宣传部", "濮阳市科学技术协会"], "文件" as String?, ["关于举办活动的通知"]),
+        ("濮阳市科学技术局\n中共濮阳市委宣传部\n文件\n濮科〔2021〕18号\n", ["濮阳市科学技术局", "中共濮阳市委宣传部"], "文件", ["关于举办活动的通知"]),
+        ("濮阳市科学技术局\n中共濮阳市委宣传部\n濮科〔2021〕18号\n", ["濮阳市科学技术局", "中共濮阳市委宣传部"], nil, ["关于举办活动的通知"]),
+        ("濮阳市科学技术局文件\n濮科〔2021〕18号\n濮阳市科学技术局\n", ["濮阳市科学技术局"], "文件", ["濮阳市科学技术局", "关于举办活动的通知"]),
+    ])
+    func stackedIssuer(_ header: String, _ organs: [String], _ suffix: String?, _ title: [String]) throws {
+        let text = header + "关于举办活动的通知\n各有关单位：\n现将有关事项通知如下。\n" + organs.joined(separator: "  ") + "\n2021年5月8日\n"
+        let notice = try Self.importer.importText(text).notice
+        #expect(notice.issuer.organs == organs)
+        #expect(notice.issuer.suffix == suffix)
+        #expect(notice.title == title)
+        #expect(notice.documentNumber == "濮科〔2021〕18号")
+        // The mark without 文件 is written as null, so that it reads back so.
+        let again = try JSONDecoder().decode(NoticeDocument.self, from: JSONOutput.encode(notice))
+        #expect(again.issuer.suffix == suffix)
+    }
+
+    @Test("A Word draft whose 版头 is set in a table reads the table's cells as the header lines")
+    func headerInATable() throws {
+        let text = DraftTable.marker(0) + "\n郑科〔2020〕2号\n关于举办活动的通知\n各有关单位：\n现将有关事项通知如下。\n郑州市科学技术局\n2020年7月22日\n"
+        let result = try Self.importer.importText(text, tables: [[["郑州市科学技术局", "文件"]]], source: "d", date: nil)
+        #expect(result.notice.issuer.organs == ["郑州市科学技术局"] && result.notice.issuer.suffix == "文件")
+        #expect(result.notice.title == ["关于举办活动的通知"])
+        let joint = try Self.importer.importText(text, tables: [[["濮阳市科学技术局", "文件"], ["中共濮阳市委宣传部", "文件"]]], source: "d", date: nil)
+        #expect(joint.notice.issuer.organs == ["濮阳市科学技术局", "中共濮阳市委宣传部"])
+    }
+
     @Test("A table pasted as text (cells between tabs) is kept as a table; one tab-aligned line stays text")
     func tabTablesInText() throws {
         let pages = "\n附件\n检查情况统计表\n单位名称\t检查次数\t整改数量\n洛龙区应急管理局\t12\t12\n涧西区应急管理局\t8\t\n"

@@ -28,6 +28,10 @@ Checks:
     the notice lays out (the data passes the forms' rules).
  7. A Word draft whose free-text attachment holds a table: the table is kept as a table block,
     and the notice laid out from the imported JSON has it as a table (python-docx) cell by cell.
+ 10. A Word draft laid out as a Word 公文 template does it: the 版头 in a table (two organs
+    stacked in the first column, 文件 merged down the second), the title's two lines broken by
+    a line break (w:br) in one paragraph, a page number in the footer: a joint mark of both
+    organs with 文件, the title's two lines, the footer not in the notice.
  9. The service: POST /api/notices/import with seed 000 as a .doc three times (multipart, as the
     page sends a file) answers the same notice as the CLI each time; the conversions go to the
     warm pool (/health counts them as its jobs, its instances kept), so after the first the
@@ -267,6 +271,8 @@ def body(env, args):
     check("notice DRAFT.docx lays the filled forms out in one step", p.returncode == 0 and "濮阳市气象局" in cells
           and "科普大篷车进社区" in cells, p.stderr[-300:])
 
+    check_word_template(env, folder)
+
     if shutil.which("soffice") and shutil.which("pdftotext"):
         out = env.fresh_dir("layout")
         p = env.run("notice", str(texts["000"]), "--pdf", "--out", str(out))
@@ -276,6 +282,31 @@ def body(env, args):
               p.returncode == 0 and "关于举办2020年全市科技活动周的通知" in text.replace(" ", ""), p.stderr[-300:])
     else:
         skip("one-step layout", "soffice or pdftotext is not installed")
+
+
+def check_word_template(env, folder):
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "濮阳市科学技术局"
+    table.cell(1, 0).text = "中共濮阳市委宣传部"
+    merged = table.cell(0, 1).merge(table.cell(1, 1))
+    merged.text = "文件"
+    document.add_paragraph("濮科〔2021〕18号")
+    title = document.add_paragraph()
+    title.add_run("关于举办2021年全市").add_break()
+    title.add_run("科技活动周的通知")
+    for line in ["各有关单位：", "现将有关事项通知如下。", "濮阳市科学技术局 中共濮阳市委宣传部", "2021年5月8日"]:
+        document.add_paragraph(line)
+    document.sections[0].footer.paragraphs[0].text = "— 1 —"
+    draft = folder / "word-template.docx"
+    document.save(draft)
+    p = env.run("notice", "import", str(draft))
+    notice = json.loads(p.stdout) if p.returncode == 0 else {}
+    check("[10] a 版头 set in a table: the joint mark of both organs with 文件",
+          notice.get("issuer") == {"organs": ["濮阳市科学技术局", "中共濮阳市委宣传部"], "suffix": "文件"}, f"{p.stderr[:200]} {notice.get('issuer')}")
+    check("[10] the title's lines broken by w:br, and nothing of the footer",
+          notice.get("title") == ["关于举办2021年全市", "科技活动周的通知"] and "— 1 —" not in p.stdout and "1 —" not in p.stdout,
+          f"{notice.get('title')}")
 
 
 def multipart(name, file_name, data):

@@ -85,6 +85,13 @@ public struct IssuerMark: Codable, Sendable {
             suffix = "文件"
         }
     }
+
+    /// The suffix always written, `null` for the name alone: left out, it would read back as 文件.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(organs, forKey: .organs)
+        try c.encode(suffix, forKey: .suffix)
+    }
 }
 
 /// One block of the body. A block with `heading` is a numbered section: its number comes

@@ -66,12 +66,23 @@ struct DraftReader {
         // Header and title.
         var copyNumber: String?, secrecy: String?, urgency: String?, number: String?
         var signer: [String]?, issuer: [String]?
+        var issuerSuffix: String? = "文件"
         var title: [String] = []
         var titleDone = false
         var pending: [String] = []
         var i = 0
         while i < lines.count, !titleDone {
             let t = lines[i].text
+            // A Word template often sets the 版头 in a table (organs stacked in one column, 文件
+            // beside them, merged down): before the title, a table is read as its cells' lines,
+            // 文件 last, once.
+            if let index = DraftTable.index(t), index < tables.count {
+                var cells: [String] = []
+                for cell in tables[index].joined() where !cell.isEmpty && cell != "文件" && !cells.contains(cell) { cells.append(cell) }
+                if tables[index].joined().contains("文件") { cells.append("文件") }
+                lines.replaceSubrange(i...i, with: cells.map { DraftLine(raw: $0) })
+                continue
+            }
             i += 1
             if t.wholeMatch(of: /\d{6}/) != nil, title.isEmpty { copyNumber = t; continue }
             if t.wholeMatch(of: /(绝密|机密|秘密)(★.*)?/) != nil { secrecy = t.filter { $0 != " " }; continue }
@@ -86,6 +97,12 @@ struct DraftReader {
                 if rest.isEmpty { continue }
             }
             if DraftNumber.isNumber(rest) {
+                // Organ lines above the number with no 文件: the mark is the names alone.
+                if issuer == nil, !pending.isEmpty {
+                    issuer = pending
+                    issuerSuffix = nil
+                    pending = []
+                }
                 let (fixed, warning) = DraftNumber.corrected(rest)
                 number = fixed
                 if let warning { warnings.append(warning) }
@@ -95,10 +112,21 @@ struct DraftReader {
                 let tokens = rest.split(separator: " ").map(String.init)
                 if rest == "文件" { issuer = pending; pending = []; continue }
                 if tokens.contains(where: { $0.hasSuffix("文件") }), !rest.hasPrefix("关于") {
-                    issuer = tokens.map { $0.hasSuffix("文件") ? String($0.dropLast(2)) : $0 }.filter { !$0.isEmpty }
+                    issuer = pending + tokens.map { $0.hasSuffix("文件") ? String($0.dropLast(2)) : $0 }.filter { !$0.isEmpty }
+                    pending = []
+                    continue
+                }
+                // Organ lines stacked above 文件 (联合行文), or above the 发文字号 of a mark
+                // without 文件 — or the first lines of a title that begins with its organ,
+                // which the line after them tells.
+                if Self.isOrgan(rest), !rest.contains("关于"), rest.wholeMatch(of: Self.titleEnding) == nil {
+                    pending.append(rest)
                     continue
                 }
             }
+            // Organ lines followed by the title's own line were the title's first lines.
+            title += pending
+            pending = []
             title.append(rest)
             if rest.wholeMatch(of: Self.titleEnding) != nil { titleDone = true }
             if title.count > 5 { break }
@@ -184,7 +212,7 @@ struct DraftReader {
         let sealed = organs.count > 1
         warnings.append(.sealAssumed(sealed: sealed))
 
-        var notice = NoticeDocument(issuer: IssuerMark(organs: issuer ?? []), title: title,
+        var notice = NoticeDocument(issuer: IssuerMark(organs: issuer ?? [], suffix: issuerSuffix), title: title,
                                     signature: SignatureBlock(organs: organs, sealed: sealed), date: date)
         notice.copyNumber = copyNumber
         notice.secrecy = secrecy
