@@ -31,7 +31,8 @@ Checks:
  10. A Word draft laid out as a Word 公文 template does it: the 版头 in a table (two organs
     stacked in the first column, 文件 merged down the second), the title's two lines broken by
     a line break (w:br) in one paragraph, a page number in the footer: a joint mark of both
-    organs with 文件, the title's two lines, the footer not in the notice.
+    organs with 文件, the title's two lines, the footer not in the notice; and a 版头 drawn in a
+    text box (VML w:pict, w:txbxContent) read as the mark.
  9. The service: POST /api/notices/import with seed 000 as a .doc three times (multipart, as the
     page sends a file) answers the same notice as the CLI each time; the conversions go to the
     warm pool (/health counts them as its jobs, its instances kept), so after the first the
@@ -307,6 +308,21 @@ def check_word_template(env, folder):
     check("[10] the title's lines broken by w:br, and nothing of the footer",
           notice.get("title") == ["关于举办2021年全市", "科技活动周的通知"] and "— 1 —" not in p.stdout and "1 —" not in p.stdout,
           f"{notice.get('title')}")
+
+    document = docx.Document()
+    anchor = document.add_paragraph()
+    anchor._p.append(parse_xml(
+        f'<w:r {nsdecls("w")} xmlns:v="urn:schemas-microsoft-com:vml"><w:pict><v:shape style="width:400pt;height:60pt"><v:textbox><w:txbxContent>'
+        '<w:p><w:r><w:t>郑州市科学技术局文件</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r>'))
+    for line in ["郑科〔2020〕2号", "关于举办活动的通知", "各有关单位：", "现将有关事项通知如下。", "郑州市科学技术局", "2020年7月22日"]:
+        document.add_paragraph(line)
+    draft = folder / "text-box-header.docx"
+    document.save(draft)
+    p = env.run("notice", "import", str(draft))
+    notice = json.loads(p.stdout) if p.returncode == 0 else {}
+    check("[10] a 版头 in a text box is the mark (not taken from the signature)",
+          notice.get("issuer") == {"organs": ["郑州市科学技术局"], "suffix": "文件"} and "署名" not in p.stderr,
+          f"{p.stderr[:200]} {notice.get('issuer')}")
 
 
 def multipart(name, file_name, data):
