@@ -109,6 +109,11 @@ struct NoticeImportRouteTests {
             let empty = try await client.execute(uri: "/api/notices/import", method: .post, headers: none.0, body: ServiceFixtures.buffer(none.1))
             #expect(try ServiceFixtures.problem(empty, status: 422).errors.map(\.field) == ["file"])
 
+            let long = String(repeating: "科", count: NoticeImporter.maxCharacters + 1)
+            let tooLong = try await client.execute(uri: "/api/notices/import", method: .post,
+                                                   headers: [.contentType: "text/plain"], body: ServiceFixtures.buffer(long))
+            #expect(try ServiceFixtures.problem(tooLong, status: 422).errors.map(\.field) == ["draft"])
+
             let broken = InlineTemplateRouteTests.multipart([("file", "通知.docx", OutputFormat.docx.mediaType, Data("PK\u{3}\u{4}not a zip".utf8))])
             let unreadable = try await client.execute(uri: "/api/notices/import", method: .post, headers: broken.0, body: ServiceFixtures.buffer(broken.1))
             #expect(unreadable.status.code == 400, "a broken DOCX is a bad upload, not a server error: \(unreadable.status)")

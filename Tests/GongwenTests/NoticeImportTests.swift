@@ -193,6 +193,20 @@ struct NoticeImportTests {
         _ = try NoticeTests.render(result.notice)
     }
 
+    @Test("A draft longer than any notice is refused before it is read, saying its length and the limit")
+    func tooLong() throws {
+        let text = Self.draft(extra: String(repeating: "科", count: NoticeImporter.maxCharacters))
+        #expect(throws: NoticeImportError.self) { try Self.importer.importText(text, source: "long") }
+        do {
+            _ = try Self.importer.importText(text, source: "long")
+        } catch {
+            guard case .tooLong(_, let count, let limit) = error else { Issue.record("\(error)"); return }
+            #expect(count == text.unicodeScalars.count && limit == 300_000)
+            #expect(error.problems.map(\.rule) == ["max-length"])
+        }
+        _ = try Self.importer.importText(Self.draft(extra: String(repeating: "科", count: 10_000)))
+    }
+
     @Test("A draft with neither an issuer line nor a signature is refused, naming 发文机关")
     func noOrgans() throws {
         let text = "关于举办活动的通知\n各有关单位：\n现将有关事项通知如下。\n2020年7月22日\n"

@@ -10,6 +10,8 @@ public enum NoticeImportError: Error, Sendable, Equatable, CustomStringConvertib
     case unreadable(source: String, detail: String)
     /// The date given to stand in for a missing 成文日期 is not a date.
     case badDate(given: String)
+    /// More text than any notice holds (code points), refused before it is read.
+    case tooLong(source: String, count: Int, limit: Int)
 
     public enum MissingPart: String, Sendable, Equatable {
         case title, date, issuer
@@ -47,6 +49,8 @@ public enum NoticeImportError: Error, Sendable, Equatable, CustomStringConvertib
             "\(source)：不支持的草稿格式 .\(ext)（supported: .txt, .docx, .doc, .wps）"
         case .unreadable(let source, let detail):
             "\(source)：无法读取草稿（unreadable draft）：\(detail)"
+        case .tooLong(let source, let count, let limit):
+            "\(source)：草稿过长（\(count) 个字符，至多 \(limit) 个；draft too long），不像一份公文"
         case .badDate(let given):
             "给定的成文日期“\(given)”不是日期（date: not a date；应如 2020-07-22 或 2020年7月22日）"
         }
@@ -55,6 +59,9 @@ public enum NoticeImportError: Error, Sendable, Equatable, CustomStringConvertib
     /// A missing part is a problem with a field of the notice, named by its key and label,
     /// so the service's 422 and the page point at the title or the date.
     public var problems: [FieldProblem] {
+        if case .tooLong(_, _, let limit) = self {
+            return [FieldProblem(field: "draft", label: "草稿", rule: "max-length", message: "草稿至多 \(limit) 个字符")]
+        }
         guard case .missing(_, let parts) = self else { return [] }
         return parts.map { FieldProblem(field: $0.field, label: $0.label, rule: "required", message: "草稿中找不到" + $0.explanation) }
     }
@@ -63,7 +70,7 @@ public enum NoticeImportError: Error, Sendable, Equatable, CustomStringConvertib
 extension NoticeImportError: GongwenError {
     public var kind: ErrorKind {
         switch self {
-        case .missing: .invalidData
+        case .missing, .tooLong: .invalidData
         case .unsupportedFile, .badDate: .usage
         case .unreadable: .unreadableFile
         }

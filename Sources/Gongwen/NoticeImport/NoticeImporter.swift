@@ -17,6 +17,11 @@ public struct NoticeImporter: Sendable {
     /// The fonts LibreOffice is given when a .doc or .wps draft is converted first.
     let fontConfig: URL?
 
+    /// The most text a draft may hold, in code points: some 500 pages of 28 × 22 characters,
+    /// more than any notice with its attachments, and few enough seconds of reading that an
+    /// upload cannot hold the service's workers with a text of no notice.
+    public static let maxCharacters = 300_000
+
     public init(library: TemplateLibrary, fontConfig: URL? = nil) {
         templates = library.templates.map { ($0.id, $0.title) }
         self.library = library
@@ -31,6 +36,8 @@ public struct NoticeImporter: Sendable {
 
     /// `tables` are a Word draft's (nil for plain text, whose tables are found in its lines).
     func importText(_ text: String, tables: [[[String]]]?, source: String, date: String?) throws(NoticeImportError) -> NoticeImport {
+        let count = text.unicodeScalars.count
+        guard count <= Self.maxCharacters else { throw .tooLong(source: source, count: count, limit: Self.maxCharacters) }
         var reader = DraftReader(source: source, templates: templates)
         reader.library = library
         reader.tables = tables ?? []
