@@ -2,6 +2,15 @@
 /// joined into paragraphs, headings recognised by their numbers and nested into sections,
 /// contact lines gathered into contact blocks.
 struct DraftBody {
+    static let firstLevel = CompiledRegex(/[一二三四五六七八九十]+、\s*(.*)/)
+    static let secondLevel = CompiledRegex(/（[一二三四五六七八九十]+）\s*(.*)/)
+    static let thirdLevel = CompiledRegex(/\d{1,2}[.．、]\s*(.+)/)
+    static let fourthLevel = CompiledRegex(/（\d+）\s*(.*)/)
+    static let numberAfterFullStop = CompiledRegex(/。\d{1,2}[.．]/)
+    static let contactLabel = CompiledRegex(/^(联系人|联系电话|电话|手机|传真|电子信箱|电子邮箱|邮箱|[Ee]-?mail|联系地址|地址|邮编|邮政编码)/)
+    static let longNumber = CompiledRegex(/\d{7,}/)
+    static let sentencePunctuation = CompiledRegex(/[，。；：]/)
+
     /// One line's role in the body.
     enum Role: Equatable {
         case heading(level: Int, rest: String)
@@ -35,13 +44,13 @@ struct DraftBody {
 
     /// Headings by their number: 一、 （一） 1. （1）.
     static func role(of text: String) -> Role {
-        if let m = text.wholeMatch(of: /[一二三四五六七八九十]+、\s*(.*)/) { return .heading(level: 1, rest: String(m.1)) }
-        if let m = text.wholeMatch(of: /（[一二三四五六七八九十]+）\s*(.*)/) { return .heading(level: 2, rest: String(m.1)) }
-        if let m = text.wholeMatch(of: /（\d+）\s*(.*)/) { return .heading(level: 4, rest: String(m.1)) }
-        if DraftDate(text) == nil, let m = text.wholeMatch(of: /\d{1,2}[.．、]\s*(.+)/) {
+        if let m = text.wholeMatch(of: Self.firstLevel.regex) { return .heading(level: 1, rest: String(m.1)) }
+        if let m = text.wholeMatch(of: Self.secondLevel.regex) { return .heading(level: 2, rest: String(m.1)) }
+        if let m = text.wholeMatch(of: Self.fourthLevel.regex) { return .heading(level: 4, rest: String(m.1)) }
+        if DraftDate(text) == nil, let m = text.wholeMatch(of: Self.thirdLevel.regex) {
             let rest = String(m.1)
             // 1.科学之夜活动。2.科研机构和大学开放。… is a paragraph listing items, not a heading.
-            if rest.firstMatch(of: /。\d{1,2}[.．]/) == nil { return .heading(level: 3, rest: rest) }
+            if rest.firstMatch(of: Self.numberAfterFullStop.regex) == nil { return .heading(level: 3, rest: rest) }
         }
         if isContact(text) { return .contact }
         return .paragraph
@@ -49,8 +58,8 @@ struct DraftBody {
 
     static func isContact(_ text: String) -> Bool {
         guard DraftText.width(of: text) <= 45 else { return false }
-        if text.firstMatch(of: /^(联系人|联系电话|电话|手机|传真|电子信箱|电子邮箱|邮箱|[Ee]-?mail|联系地址|地址|邮编|邮政编码)/) != nil { return true }
-        return text.contains("电话") || text.contains("@") || text.firstMatch(of: /\d{7,}/) != nil
+        if text.firstMatch(of: Self.contactLabel.regex) != nil { return true }
+        return text.contains("电话") || text.contains("@") || text.firstMatch(of: Self.longNumber.regex) != nil
     }
 
     /// Lines a paragraph cannot run on into.
@@ -138,7 +147,7 @@ struct DraftBody {
                 continue
             }
             var role = role(of: text)
-            if role == .paragraph, DraftText.width(of: text) <= 20, text.firstMatch(of: /[，。；：]/) == nil,
+            if role == .paragraph, DraftText.width(of: text) <= 20, text.firstMatch(of: Self.sentencePunctuation.regex) == nil,
                index + 1 < texts.count, Self.role(of: texts[index + 1]) == .contact {
                 role = .contactHeader
             }

@@ -20,6 +20,10 @@ struct DraftLine: Sendable, Equatable {
 /// Word file removed, half-width punctuation among Chinese made full-width, and the spaces
 /// that extraction puts between Chinese and figures (举办 2020 年) taken out.
 enum DraftText {
+
+    static let bookmark = CompiledRegex(/\[bookmark:[^\]]*\]/)
+    static let dashedPageNumber = CompiledRegex(/[—–\-－]+\s*\d+\s*[—–\-－]+/)
+    static let pageOfPages = CompiledRegex(/第\s*\d+\s*页(\s*共\s*\d+\s*页)?/)
     static let blank = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{3000}\u{00A0}\u{FEFF}"))
 
     static func width(of text: String) -> Double {
@@ -39,7 +43,7 @@ enum DraftText {
     static let mistranslations: [(String, String)] = [(" and ", "和")]
 
     static func clean(_ line: String) -> String {
-        var s = line.replacing(/\[bookmark:[^\]]*\]/, with: "")
+        var s = line.contains("[bookmark:") ? line.replacing(Self.bookmark.regex, with: "") : line
         s = String(s.map { $0 == "\u{3000}" || $0 == "\t" || $0 == "\u{00A0}" ? " " : $0 })
         s = s.trimmingCharacters(in: blank)
         for (wrong, right) in mistranslations { s = restore(s, wrong, right) }
@@ -60,7 +64,8 @@ enum DraftText {
     }
 
     static func mistranslatedWords(in line: String) -> [(String, String)] {
-        mistranslations.filter { restore(line.replacingOccurrences(of: "\u{3000}", with: " "), $0.0, $0.1) != line.replacingOccurrences(of: "\u{3000}", with: " ") }
+        guard mistranslations.contains(where: { line.contains($0.0.trimmingCharacters(in: .whitespaces)) }) else { return [] }
+        return mistranslations.filter { restore(line.replacingOccurrences(of: "\u{3000}", with: " "), $0.0, $0.1) != line.replacingOccurrences(of: "\u{3000}", with: " ") }
     }
 
     /// , : ; ? ! ( ) beside Chinese become ，：；？！（）; beside Latin (E-mail:x) they stay.
@@ -124,6 +129,6 @@ enum DraftText {
 
     /// — 2 —, - 2 -, 第2页: the page numbers extraction leaves between pages.
     static func isPageNumber(_ text: String) -> Bool {
-        text.wholeMatch(of: /[—–\-－]+\s*\d+\s*[—–\-－]+/) != nil || text.wholeMatch(of: /第\s*\d+\s*页(\s*共\s*\d+\s*页)?/) != nil
+        text.wholeMatch(of: Self.dashedPageNumber.regex) != nil || text.wholeMatch(of: Self.pageOfPages.regex) != nil
     }
 }

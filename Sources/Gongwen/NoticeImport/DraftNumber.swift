@@ -2,9 +2,12 @@
 /// brackets than 〔〕, 第 before the number, leading zeros — with the problems that
 /// `DocumentNumberProblem` names, so the warning says what was wrong in the office's words.
 enum DraftNumber {
+    static let anyBrackets = CompiledRegex(/[^\s〔\[［(（【]{1,15}\s*[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*第?\s*\d+\s*号/)
+    static let parts = CompiledRegex(/([^〔\[［(（【]+)[〔\[［(（【](\d{4})[〕\]］)）】]第?0*(\d+)号/)
+
     /// A line that is a 发文字号: 机关代字, a year in some brackets, an optional 第, digits, 号.
     static func isNumber(_ text: String) -> Bool {
-        text.wholeMatch(of: /[^\s〔\[［(（【]{1,15}\s*[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*第?\s*\d+\s*号/) != nil
+        text.wholeMatch(of: Self.anyBrackets.regex) != nil
     }
 
     static func corrected(_ text: String) -> (number: String, warning: NoticeImportWarning?) {
@@ -12,7 +15,7 @@ enum DraftNumber {
         let problems = DocumentNumberProblem.problems(in: written)
         guard !problems.isEmpty else { return (written, nil) }
         var fixed = written
-        if let m = fixed.wholeMatch(of: /([^〔\[［(（【]+)[〔\[［(（【](\d{4})[〕\]］)）】]第?0*(\d+)号/) {
+        if let m = fixed.wholeMatch(of: Self.parts.regex) {
             fixed = "\(m.1)〔\(m.2)〕\(m.3)号"
         }
         let left = DocumentNumberProblem.problems(in: fixed)
