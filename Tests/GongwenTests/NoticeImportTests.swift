@@ -184,6 +184,18 @@ struct NoticeImportTests {
         #expect(forged.notice.body.allSatisfy { $0.table == nil })
     }
 
+    @Test("A form filled from a pasted table keeps what the table holds, and says what the form's rules still want")
+    func incompleteFormData() throws {
+        let name = "2021年科技活动周重点项目备案表"
+        let pages = "\n附件\n\(name)\n主办单位\t濮阳市科技馆\t主管部门\t濮阳市科学技术局\n联系电话\t0393-4812236\t邮政编码\t4570\n"
+        let result = try Self.importer.importText(Self.draft(extra: "附件：\(name)") + pages)
+        let data = try #require(result.notice.attachments.first?.form?.data)
+        #expect(data == .object(["organizer": .string("濮阳市科技馆"), "supervisor": .string("濮阳市科学技术局"),
+                                 "phone": .string("0393-4812236"), "postcode": .string("4570")]))
+        let warning = result.warnings.first { $0.code == "form-data-incomplete" }
+        #expect(warning?.description.contains("项目名称") == true && warning?.description.contains("邮政编码") == true, "\(result.warnings)")
+    }
+
     @Test("Control characters no file can hold are taken out of the draft, with a warning naming them")
     func controlCharacters() throws {
         let text = Self.draft(extra: "").replacingOccurrences(of: "2020年8月23—29日。", with: "2020年8月\u{0}23—29日\u{FFFE}。")

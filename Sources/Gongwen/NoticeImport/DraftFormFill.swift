@@ -8,6 +8,9 @@ import Foundation
 /// （主要活动内容、方式、参加人员、宣传方式） — is not a value. Nothing filled in, no data: the form
 /// stays blank.
 enum DraftFormFill {
+    static let parenthesised = CompiledRegex(/[（(][^）)]*[）)]/)
+    static let plainNumber = CompiledRegex(/-?\d+(\.\d+)?/)
+
     /// Whether `text` is the hint the blank form prints in the field's cell, compared without
     /// spaces and with either width of parentheses.
     static func isHint(_ text: String, _ field: FieldDefinition) -> Bool {
@@ -19,7 +22,7 @@ enum DraftFormFill {
     }
 
     static func label(_ s: String) -> String {
-        s.filter { !$0.isWhitespace }.replacing(/[（(][^）)]*[）)]/, with: "").trimmingCharacters(in: ["：", ":"])
+        s.filter { !$0.isWhitespace }.replacing(Self.parenthesised.regex, with: "").trimmingCharacters(in: ["：", ":"])
     }
 
     /// `lines` are the page's lines outside the table: 单位（盖章）：濮阳市科学技术局 fills 单位.
@@ -63,7 +66,7 @@ enum DraftFormFill {
     }
 
     static func value(_ text: String, _ field: FieldDefinition) -> JSONValue {
-        if field.type == .count || field.type == .amount, let number = Decimal(string: text), text.wholeMatch(of: /-?\d+(\.\d+)?/) != nil {
+        if field.type == .count || field.type == .amount, let number = Decimal(string: text), text.wholeMatch(of: Self.plainNumber.regex) != nil {
             return .number(JSONNumber(number))
         }
         return .string(text)

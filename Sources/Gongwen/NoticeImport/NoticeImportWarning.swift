@@ -17,6 +17,9 @@ public enum NoticeImportWarning: Sendable, Equatable, CustomStringConvertible {
     case attachmentMissing(number: Int, name: String)
     /// An attachment listed with no pages whose name is a template's: its blank form attached.
     case attachmentFormBlank(number: Int, name: String)
+    /// A form filled from the draft's table whose values break the form's rules: kept as the
+    /// draft holds them, each problem said (the layout refuses them until they are mended).
+    case formDataIncomplete(name: String, problems: [String])
     /// An attachment page with its title and nothing under it: taken as sent separately.
     case attachmentEmpty(String)
     /// An attachment page the 附件说明 does not list.
@@ -44,6 +47,7 @@ public enum NoticeImportWarning: Sendable, Equatable, CustomStringConvertible {
         case .attachmentMissing: "attachment-missing"
         case .attachmentFormBlank: "attachment-form-blank"
         case .attachmentEmpty: "attachment-empty"
+        case .formDataIncomplete: "form-data-incomplete"
         case .attachmentNotListed: "attachment-not-listed"
         case .dateSupplied: "date-supplied"
         case .lineDropped: "line-dropped"
@@ -69,6 +73,8 @@ public enum NoticeImportWarning: Sendable, Equatable, CustomStringConvertible {
             sealed ? "文字中看不出印章：联合行文按加盖印章排版，请核对" : "文字中看不出印章：按不加盖印章排版，请核对"
         case .attachmentMissing(let number, let name):
             "附件\(number)“\(name)”在附件说明中列出，但草稿中没有附件页：按另行发送排版，只列在附件说明中"
+        case .formDataIncomplete(let name, let problems):
+            "附件“\(name)”的表格按草稿填入，但不合表格的要求，请补正后再排版：\(problems.joined(separator: "；"))"
         case .attachmentEmpty(let name):
             "附件“\(name)”的附件页只有标题、没有内容：按另行发送排版，只列在附件说明中"
         case .attachmentFormBlank(let number, let name):
