@@ -30,6 +30,7 @@ public enum WebAssets {
         "/app.js": WebAsset(contentType: "text/javascript; charset=utf-8", body: PackageResources.app_js),
         "/import.js": WebAsset(contentType: "text/javascript; charset=utf-8", body: PackageResources.import_js),
         "/notice.js": WebAsset(contentType: "text/javascript; charset=utf-8", body: PackageResources.notice_js),
+        "/batch.js": WebAsset(contentType: "text/javascript; charset=utf-8", body: PackageResources.batch_js),
         "/app.css": WebAsset(contentType: "text/css; charset=utf-8", body: PackageResources.app_css),
         "/favicon.svg": WebAsset(contentType: "image/svg+xml", body: PackageResources.favicon_svg),
     ]
