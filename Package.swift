@@ -77,6 +77,7 @@ let package = Package(
                 .embedInCode("Web/Resources/app.js"),
                 .embedInCode("Web/Resources/import.js"),
                 .embedInCode("Web/Resources/notice.js"),
+                .embedInCode("Web/Resources/batch.js"),
                 .embedInCode("Web/Resources/favicon.svg"),
             ]
         ),

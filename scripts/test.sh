@@ -11,6 +11,7 @@ swift test
 node --check Sources/GongwenService/Web/Resources/app.js
 node --check Sources/GongwenService/Web/Resources/import.js
 node --check Sources/GongwenService/Web/Resources/notice.js
+node --check Sources/GongwenService/Web/Resources/batch.js
 bin="$(swift build --show-bin-path)/gongwen"
 status=0
 python3 Tests/independent/check_forms.py --gongwen "$bin" || status=1
@@ -32,6 +33,7 @@ python3 Tests/independent/check_json_input.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_cells_theme.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_web.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_web_notice.py --gongwen "$bin" || status=1
+python3 Tests/independent/check_web_batch.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_service.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_service_limits.py --gongwen "$bin" || status=1
 python3 Tests/independent/check_serve_pdf.py --gongwen "$bin" || status=1

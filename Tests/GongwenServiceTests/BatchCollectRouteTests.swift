@@ -28,6 +28,8 @@ struct BatchCollectRouteTests {
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "application/zip")
                 #expect(response.headers[.contentDisposition]?.contains("filename=\"key-project-2020-batch.zip\"") == true)
+                #expect(response.headers[BatchRoutes.formsHeader] == "3")
+                #expect(response.headers[BatchRoutes.invalidFormsHeader] == "0")
                 let names = try Self.members(response)
                 #expect(names.contains("manifest.csv"))
                 #expect(names.filter { $0.hasSuffix(".xlsx") }.count == 3)
@@ -61,6 +63,8 @@ struct BatchCollectRouteTests {
             try await client.execute(uri: "/api/batch/key-project-2020?keepGoing=true", method: .post,
                                      headers: [.contentType: "application/x-ndjson"], body: ServiceFixtures.buffer(lines)) { response in
                 #expect(response.status == .ok)
+                #expect(response.headers[BatchRoutes.formsHeader] == "3")
+                #expect(response.headers[BatchRoutes.invalidFormsHeader] == "1")
                 let names = try Self.members(response)
                 #expect(names.filter { $0.hasSuffix(".xlsx") }.count == 3)
             }
@@ -154,6 +158,11 @@ struct BatchCollectRouteTests {
                 let files = report?["files"] as? [[String: Any]] ?? []
                 #expect(files.map { $0["file"] as? String } == ["单位/坏表.xlsx", "单位/新乡市科学技术局.xlsx", "单位/濮阳市科学技术局.xlsx"])
                 #expect(files.first?["status"] as? String == "refused")
+                #expect((files.first?["detail"] as? String)?.hasPrefix("单位/坏表.xlsx：") == true, "named by its path in the zip")
+                // The text file is not read, but named, so that the page can say it was passed over.
+                let skipped = report?["skipped"] as? [[String: Any]] ?? []
+                #expect(skipped.map { $0["file"] as? String } == ["单位/说明.txt"])
+                #expect((skipped.first?["detail"] as? String)?.contains("不是 .xlsx 或 .docx") == true)
             }
         }
     }

@@ -18,6 +18,7 @@ struct WebPageTests {
         ("/app.js", "app.js", "text/javascript; charset=utf-8"),
         ("/import.js", "import.js", "text/javascript; charset=utf-8"),
         ("/notice.js", "notice.js", "text/javascript; charset=utf-8"),
+        ("/batch.js", "batch.js", "text/javascript; charset=utf-8"),
         ("/app.css", "app.css", "text/css; charset=utf-8"),
         ("/favicon.svg", "favicon.svg", "image/svg+xml"),
     ]

@@ -11,7 +11,10 @@ enum ReturnedArchive {
     /// The most bytes all members may inflate to together.
     static let maxTotalBytes = 512 << 20
 
-    static func extract(_ archive: URL, into folder: URL) throws -> [ReturnedFile] {
+    /// The forms of the archive and the other members it holds, which are not read: a
+    /// coordinator who zipped a 说明.txt or a scanned .pdf with the forms should see that it
+    /// was passed over, not lose it without a word.
+    static func extract(_ archive: URL, into folder: URL) throws -> (forms: [ReturnedFile], skipped: [String]) {
         let reader: ZipArchiveReader
         do {
             reader = try ZipArchiveReader(path: archive.path)
@@ -20,6 +23,9 @@ enum ReturnedArchive {
         }
         // Number-aware order (单位2 before 单位10), as `gongwen collect` walks a folder.
         let names = reader.names.filter(isForm).sorted { $0.compare($1, options: [.numeric]) == .orderedAscending }
+        // Named up to the forms' bound: a zip of a million empty files answers a short report.
+        let skipped = reader.names.filter(isSkipped).sorted { $0.compare($1, options: [.numeric]) == .orderedAscending }
+            .prefix(maxMembers)
         guard names.count <= maxMembers else {
             throw ServiceError.malformedUpload(detail: "压缩包含 \(names.count) 个表格，超过 \(maxMembers) 个的上限（too many files）")
         }
@@ -44,7 +50,15 @@ enum ReturnedArchive {
             files.append(ReturnedFile(url: url, displayPath: name))
         }
         guard !files.isEmpty else { throw CollectInputError.noForms(paths: ["上传的压缩包（upload）"]) }
-        return files
+        return (files, Array(skipped))
+    }
+
+    /// A file of the person's that is not a form (not a folder, not macOS's resource forks, not
+    /// a hidden or lock file, which no one put there on purpose).
+    static func isSkipped(_ name: String) -> Bool {
+        guard !name.hasSuffix("/"), !name.hasPrefix("__MACOSX/") else { return false }
+        let last = (name as NSString).lastPathComponent
+        return !last.hasPrefix(".") && !last.hasPrefix("~$") && !isForm(name)
     }
 
     /// An `.xlsx` or `.docx` member, not a folder, not hidden, not an Office or WPS lock file,

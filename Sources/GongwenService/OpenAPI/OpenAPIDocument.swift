@@ -191,7 +191,7 @@ enum OpenAPIDocument {
                         }),
                     ],
                     "responses": withErrors([
-                        "200": file("batch.zip: the forms and manifest.csv.", ["application/zip"]),
+                        "200": batchZip,
                     ], ["400", "401", "404", "413", "415", "422", "500", "503"]),
                 ],
             ],
@@ -318,7 +318,7 @@ enum OpenAPIDocument {
                         ]]],
                     ],
                     "responses": withErrors([
-                        "200": file("batch.zip: the forms and manifest.csv.", ["application/zip"]),
+                        "200": batchZip,
                     ], ["400", "401", "413", "415", "422", "500", "503"]),
                 ],
             ],
@@ -415,6 +415,20 @@ enum OpenAPIDocument {
     ]
 
     static let binary: OpenAPIValue = ["schema": ["type": "string", "format": "binary"]]
+
+    /// A batch's answer, with the counts the web page reports.
+    static let batchZip: OpenAPIValue = [
+        "description": "batch.zip: the forms and manifest.csv.",
+        "headers": [
+            "Content-Disposition": contentDisposition,
+            "X-Gongwen-Forms": ["description": "The forms the zip holds.", "schema": ["type": "integer", "minimum": 0]],
+            "X-Gongwen-Invalid-Forms": [
+                "description": "Forms left out because their records are bad (keepGoing=true); marked in manifest.csv.",
+                "schema": ["type": "integer", "minimum": 0],
+            ],
+        ],
+        "content": ["application/zip": binary],
+    ]
 
     static let contentDisposition: OpenAPIValue = [
         "description": "attachment; filename=\"<ASCII fallback>\"; filename*=UTF-8''<the Chinese name, percent-encoded> (RFC 6266, RFC 5987). Forms are named by their title and, when filled, the project or reporting unit (`…备案表-郑州市科技馆.xlsx`); blank ones by the title and （空表）.",

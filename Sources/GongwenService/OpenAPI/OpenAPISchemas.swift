@@ -160,12 +160,20 @@ enum OpenAPISchemas {
 
     static let collectReport: OpenAPIValue = [
         "type": "object",
-        "required": ["template", "collected", "notCollected", "files", "totals"],
+        "required": ["template", "collected", "notCollected", "files", "skipped", "totals"],
         "properties": [
             "template": ["type": "string"],
             "collected": ["type": "integer", "minimum": 0],
             "notCollected": ["type": "integer", "minimum": 0],
             "files": ["type": "array", "items": ["$ref": "#/components/schemas/CollectedFile"]],
+            "skipped": [
+                "type": "array",
+                "description": "Members of the zip that are not .xlsx or .docx files, not read.",
+                "items": [
+                    "type": "object", "required": ["file", "detail"],
+                    "properties": ["file": ["type": "string"], "detail": ["type": "string"]],
+                ],
+            ],
             "totals": [
                 "type": "object",
                 "description": "Sums of the numeric fields over the collected files, by field key.",

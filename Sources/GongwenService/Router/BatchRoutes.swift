@@ -1,5 +1,6 @@
 import Foundation
 import Gongwen
+import HTTPTypes
 import Hummingbird
 
 /// `POST /api/batch/{id}?format=xlsx|docx|both`: a list (JSON Lines, CSV or XLSX) in, a zip of
@@ -56,6 +57,11 @@ struct BatchRoutes {
         .init(field: "list", label: "名单", rule: "required", message: "缺少 list 部分：名单文件（JSON Lines、CSV 或 XLSX）"),
     ])
 
+    /// The forms the zip holds, and those left out as bad (with `keepGoing`): the web page
+    /// says how many it downloaded without opening the zip.
+    static let formsHeader = HTTPField.Name("X-Gongwen-Forms")!
+    static let invalidFormsHeader = HTTPField.Name("X-Gongwen-Invalid-Forms")!
+
     /// `?format=xlsx|docx|both` and `?keepGoing=`.
     static func options(_ request: Request) throws -> ([OutputFormat], Bool) {
         let formats: [OutputFormat] = switch try QueryParameters.choice(
@@ -70,7 +76,7 @@ struct BatchRoutes {
     /// Writes one form per record of the list and answers the zip, on the render pool.
     static func batch(_ template: FormTemplate, library: TemplateLibrary, list body: Data, extension fileExtension: String,
                       formats: [OutputFormat], keepGoing: Bool, _ environment: ServiceEnvironment) async throws -> FileDownload {
-        let (handle, size) = try await environment.perform(.long) { folder in
+        let (handle, size, written, invalid) = try await environment.perform(.long) { folder in
             let list = folder.appendingPathComponent("list." + fileExtension)
             try body.write(to: list)
             // One job: the batch holds one render slot, so the pool's bound holds.
@@ -82,10 +88,11 @@ struct BatchRoutes {
             guard let zip = summary.zip else { throw ServiceError.internalFailure(detail: "未生成压缩包（no zip written）") }
             let size = try FileManager.default.attributesOfItem(atPath: zip.path)[.size] as? Int ?? 0
             // Opened before the folder is removed: the bytes stay readable until the handle closes.
-            return (UncheckedHandle(try FileHandle(forReadingFrom: zip)), size)
+            return (UncheckedHandle(try FileHandle(forReadingFrom: zip)), size, summary.formsWritten, summary.invalidForms)
         }
         return FileDownload(content: .file(handle.handle, size: size), mediaType: "application/zip",
                             disposition: ContentDisposition(title: template.title, fallback: template.id + "-batch",
-                                                            fileExtension: "zip"))
+                                                            fileExtension: "zip"),
+                            extraHeaders: [formsHeader: String(written), invalidFormsHeader: String(invalid)])
     }
 }

@@ -19,18 +19,27 @@ struct CollectReport: Encodable {
         var detail: String?
     }
 
+    /// A member of the zip that is not a form, and was not read.
+    struct Skipped: Encodable {
+        var file: String
+        var detail: String
+    }
+
     var template: String
     var collected: Int
     var notCollected: Int
     var files: [File]
+    /// The zip's other files (a 说明.txt, a scan), listed so that none goes unmentioned.
+    var skipped: [Skipped]
     /// Sums by field key, as exact decimals.
     var totals: [String: Decimal]
 
-    init(template: FormTemplate, forms: [CollectedForm]) {
+    init(template: FormTemplate, forms: [CollectedForm], skipped: [String] = []) {
         self.template = template.id
         collected = forms.count { $0.isCollected }
         notCollected = forms.count - collected
         files = forms.map(Self.file)
+        self.skipped = skipped.map { Skipped(file: $0, detail: "不是 .xlsx 或 .docx 文件，未读取（not a form file）") }
         totals = FormTotals(template: template, units: forms.compactMap(\.values)).sums
     }
 
@@ -47,7 +56,11 @@ struct CollectReport: Encodable {
             file.errors = failure.issues.map { ProblemDetails.FieldError($0) }
         case .refused(let error):
             file.status = "refused"
-            file.detail = error.description
+            // The reader names the file it was given, which in the service is a name of
+            // ours (2.xlsx); the person knows it by its path in the zip.
+            let detail = error.description
+            let ours = form.file.name + "："
+            file.detail = detail.hasPrefix(ours) ? form.file.displayPath + "：" + detail.dropFirst(ours.count) : detail
         }
         return file
     }

@@ -48,11 +48,11 @@ struct CollectRoutes {
         let data = try await environment.perform(.long) { folder in
             let upload = folder.appendingPathComponent("upload.zip")
             try body.write(to: upload)
-            let files = try ReturnedArchive.extract(upload, into: folder.appendingPathComponent("returned"))
+            let (files, skipped) = try ReturnedArchive.extract(upload, into: folder.appendingPathComponent("returned"))
             // One pool slot, one thread: the pool already holds as many jobs as cores.
             let forms = try FormCollector(library: library, templateID: template.id).collect(files, parallel: false)
             if json {
-                return try JSONOutput.encode(CollectReport(template: template, forms: forms))
+                return try JSONOutput.encode(CollectReport(template: template, forms: forms, skipped: skipped))
             }
             let summary = folder.appendingPathComponent("summary.xlsx")
             try SummaryWriter(template: template).write(forms, to: summary)

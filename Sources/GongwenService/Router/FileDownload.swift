@@ -14,13 +14,16 @@ struct FileDownload: ResponseGenerator {
     var content: Content
     var mediaType: String
     var disposition: ContentDisposition
+    /// What else the answer says about the file (a batch's count of forms).
+    var extraHeaders: HTTPFields = [:]
 
     func response(from request: Request, context: some RequestContext) -> Response {
-        let headers: HTTPFields = [
+        var headers: HTTPFields = [
             .contentType: mediaType,
             .contentDisposition: disposition.headerValue,
             .cacheControl: "no-store",
         ]
+        headers.append(contentsOf: extraHeaders)
         switch content {
         case .data(let data):
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))

@@ -20,7 +20,8 @@ public struct WebAsset: Sendable {
 /// internet. index.html is a shell that app.js fills: hash routes `#/` (the template list),
 /// `#/form/<id>` (the page generated from one template) and, from import.js, `#/import` (a
 /// form file of the office's own, its fields corrected, then filled on the same form page) and,
-/// from notice.js, `#/notice` (a notice edited as a form, with its pages previewed live). Keyed by the request path; every
+/// from notice.js, `#/notice` (a notice edited as a form, with its pages previewed live) and, from
+/// batch.js, `#/batch/<id>` and `#/import/batch` (批量生成 from a list, 回收汇总 of a zip of returned forms). Keyed by the request path; every
 /// entry is public (no token needed): the page asks for the token itself when an API call
 /// answers 401.
 public enum WebAssets {
@@ -30,6 +31,7 @@ public enum WebAssets {
         "/app.js": WebAsset(contentType: "text/javascript; charset=utf-8", body: PackageResources.app_js),
         "/import.js": WebAsset(contentType: "text/javascript; charset=utf-8", body: PackageResources.import_js),
         "/notice.js": WebAsset(contentType: "text/javascript; charset=utf-8", body: PackageResources.notice_js),
+        "/batch.js": WebAsset(contentType: "text/javascript; charset=utf-8", body: PackageResources.batch_js),
         "/app.css": WebAsset(contentType: "text/css; charset=utf-8", body: PackageResources.app_css),
         "/favicon.svg": WebAsset(contentType: "image/svg+xml", body: PackageResources.favicon_svg),
     ]

@@ -196,6 +196,16 @@ let routeSeq = 0;
 let templateList = null;
 let importPages = null;
 let noticePages = null;
+let batchPages = null;
+
+// batch.js's pages, given this script's helpers once they all exist.
+function batch() {
+  batchPages = batchPages || window.gongwenBatchPages({
+    h, api, readProblem, problemText, setMain, focusHeading, saveResponse,
+    newRoute: () => ++routeSeq, currentRoute: () => routeSeq,
+  });
+  return batchPages;
+}
 
 function setMain(...children) {
   main.replaceChildren(...children.flat(Infinity).filter((c) => c !== null && c !== undefined && c !== false));
@@ -218,6 +228,7 @@ function route() {
     if (hash === "#/import") return importPages.showImport();
     if (hash === "#/import/fields") return importPages.showImportedFields();
     if (hash === "#/import/form") return importPages.showImportedForm();
+    if (hash === "#/import/batch") return batch().showImportedBatch(importPages.currentImport());
   }
   if (hash === "#/notice") {
     // notice.js's page, given the same helpers, and the form page for attached forms.
@@ -225,6 +236,13 @@ function route() {
       h, api, readProblem, problemText, setMain, focusHeading, FormPage, saveResponse, newRoute: () => ++routeSeq,
     });
     return noticePages.showNotice();
+  }
+  // #/batch/<id> beside #/form/<id>: the same template, the many-units side of it.
+  const b = /^#\/batch\/([^/?#]+)$/.exec(hash);
+  if (b) {
+    let id;
+    try { id = decodeURIComponent(b[1]); } catch (e) { id = b[1]; }
+    return batch().showBatch(id);
   }
   const m = /^#\/form\/([^/?#]+)$/.exec(hash);
   if (m) {
@@ -285,7 +303,10 @@ async function showList() {
           h("p", { class: "card-source", text: t.source }),
           h("p", { class: "card-meta" },
             h("code", { text: t.id }), " · ",
-            rows ? "名单表，可增删行" : `${(t.fields || []).length} 个填写项`));
+            rows ? "名单表，可增删行" : `${(t.fields || []).length} 个填写项`),
+          h("p", { class: "card-batch" },
+            h("a", { href: "#/batch/" + encodeURIComponent(t.id), "data-link": "batch",
+              "aria-label": `${t.title}：批量生成与回收汇总`, text: "批量生成 · 回收汇总" })));
       })));
   });
   setMain(
@@ -388,6 +409,10 @@ class FormPage {
         h("span", { "aria-current": "page", text: t.title })),
       h("h1", { id: "form-title", tabindex: "-1", text: t.title }),
       h("p", { class: "source" }, "来源：", t.source, " · ", h("code", { text: t.id })),
+      h("p", { class: "batch-link" },
+        h("a", { class: "button secondary", "data-link": "batch",
+          href: this.inline ? "#/import/batch" : "#/batch/" + encodeURIComponent(t.id), text: "批量生成 · 回收汇总…" }),
+        " 要给许多单位各发一份，或汇总各单位交回的表格？"),
       this.inline ? null : h("section", { class: "blank-box", "aria-labelledby": "blank-title" },
         h("h2", { id: "blank-title", text: "空白表" }),
         h("p", { text: "下载未填写的表格，打印后手工填写，或在 Excel、WPS、Word 中填写。" }),

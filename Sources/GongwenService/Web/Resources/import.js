@@ -185,5 +185,10 @@ function showImportedForm() {
   focusHeading();
 }
 
-return { showImport, showImportedFields, showImportedForm };
+// The imported form for batch.js's page (#/import/batch): its summary and the template to send.
+function currentImport() {
+  return imported ? { summary: summaryOf(imported), template: imported.template } : null;
+}
+
+return { showImport, showImportedFields, showImportedForm, currentImport };
 };
