@@ -174,12 +174,18 @@ def draft_docx(path):
     return path
 
 
+def open_draft_box(page):
+    """The draft box, open (it opens with the page; opened again if a person closed it)."""
+    page.wait(lambda d: page.css(".draft-box"), what="the draft box")
+    page.d.execute_script("document.querySelector('.draft-box').open = true")
+
+
 def check_draft(page, tmp, screenshot=None):
     """The issue's flow: seed 000's text pasted into 从草稿识别, the notice recognised into the
     form, the date corrected, the preview updated, the PDF downloaded and read by pdftotext."""
     page.d.get(page.base + "/#/notice")
     page.wait(lambda d: any("公文排版" in h.text for h in page.css("h1")), what="the notice page's h1")
-    page.one(".draft-box summary").click()
+    open_draft_box(page)
     page.set_value_js(page.one("#draft-text"), DRAFT.read_text(encoding="utf-8"))
     page.click(page.button("识别草稿"))
     status = page.wait(lambda d: (lambda t: t if t and "正在" not in t else None)(page.one("#draft-status").text), 60,
@@ -221,7 +227,7 @@ def check_draft(page, tmp, screenshot=None):
     # The same draft as a Word file, chosen in the file input instead.
     page.d.refresh()
     page.wait(lambda d: any("公文排版" in h.text for h in page.css("h1")), what="the notice page again")
-    page.one(".draft-box summary").click()
+    open_draft_box(page)
     page.one("#draft-file").send_keys(str(draft_docx(tmp / "通知草稿.docx")))
     page.click(page.button("识别草稿"))
     status = page.wait(lambda d: (lambda t: t if t and "正在" not in t else None)(page.one("#draft-status").text), 60,
@@ -232,7 +238,7 @@ def check_draft(page, tmp, screenshot=None):
 
     page.d.refresh()
     page.wait(lambda d: any("公文排版" in h.text for h in page.css("h1")), what="the notice page again")
-    page.one(".draft-box summary").click()
+    open_draft_box(page)
     page.set_value_js(page.one("#draft-text"), "各有关单位：\n现将有关事项通知如下。\n")
     page.click(page.button("识别草稿"))
     status = page.wait(lambda d: (lambda t: t if t and "正在" not in t else None)(page.one("#draft-status").text), 60,

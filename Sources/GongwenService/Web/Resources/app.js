@@ -315,7 +315,7 @@ async function showList() {
     h("p", { class: "import-link" }, h("a", { class: "button secondary", href: "#/import", text: "导入自己的表格…" }),
       " 通知附带的表格不在下面？用它的 Excel 或 Word 文件在线填写。"),
     h("p", { class: "import-link" }, h("a", { class: "button secondary", href: "#/notice", "data-link": "notice", text: "公文排版…" }),
-      " 按 GB/T 9704 排版一份通知：逐项填写，即时预览，下载 DOCX 或 PDF。"),
+      " 按 GB/T 9704 排版一份通知：粘贴草稿或选择 Word 文件一键排版，或逐项填写；即时预览，下载 DOCX 或 PDF。"),
     templates.length ? sections : h("p", { class: "notice-box", text: "还没有表格模板。" }));
   focusHeading();
 }

@@ -182,8 +182,8 @@ class NoticePage {
         h("span", { "aria-current": "page", text: "公文排版" })),
       h("h1", { id: "notice-title", tabindex: "-1", text: "公文排版（GB/T 9704）" }),
       h("p", { class: "lead", text: "逐项填写或修改通知的各个部分，右侧即时预览排版结果（停止输入约 1 秒后更新），完成后下载 DOCX 或 PDF。内容只用于生成文件，服务器不保存。" }),
-      this.startBox(),
       this.draftBox(),
+      this.startBox(),
       h("div", { class: "notice-layout" },
         h("div", { class: "notice-editing" }, this.summary, this.editor),
         h("aside", { class: "notice-preview", "aria-labelledby": "preview-title" },
@@ -216,8 +216,8 @@ class NoticePage {
       file.value = "";
     });
     return h("section", { class: "blank-box", "aria-labelledby": "start-title" },
-      h("h2", { id: "start-title", text: "开始" }),
-      h("p", { text: "从空白通知开始，或打开一个通知 JSON 文件（如 examples/notices 下的示例，或在本页保存的文件）。" }),
+      h("h2", { id: "start-title", text: "或者：从空白通知或 JSON 文件开始" }),
+      h("p", { text: "从空白通知逐项填写，或打开一个通知 JSON 文件（如 examples/notices 下的示例，或在本页保存的文件）。" }),
       h("div", { class: "button-row" },
         h("button", { type: "button", class: "button secondary", "data-action": "new",
           onclick: () => { if (window.confirm("清空当前内容，从空白通知开始？")) this.replace(emptyNotice(), "已新建空白通知。"); } }, "新建空白通知"),
@@ -226,17 +226,19 @@ class NoticePage {
           onclick: () => this.saveJSON() }, "保存为 JSON")));
   }
 
-  // The draft box: text pasted or a .docx chosen, sent to the importer.
+  // The draft box: text pasted or a Word/text file chosen, sent to the importer. Open from the
+  // start: laying out a draft (一键排版) is what most people come to this page for.
   draftBox() {
     const text = h("textarea", { id: "draft-text", rows: 5, class: "short", placeholder: "把 Word、WPS 或文本中的通知全文粘贴到这里" });
     const file = h("input", { id: "draft-file", type: "file", accept: ".docx,.txt,.doc,.wps" });
     this.draftStatus = h("p", { id: "draft-status", class: "status", role: "status", "aria-live": "polite" });
     const run = h("button", { type: "button", class: "button secondary", "data-action": "import-draft",
       onclick: () => this.importDraft(text, file, run) }, "识别草稿");
-    return h("details", { class: "blank-box draft-box" },
-      h("summary", { text: "从草稿识别（粘贴全文或上传 .docx）" }),
+    return h("details", { class: "blank-box draft-box", open: true },
+      h("summary", { text: "从草稿一键排版（粘贴全文，或选择 Word、WPS、文本文件）" }),
+      h("p", { text: "识别发文机关标志、发文字号、签发人、标题、主送机关、正文层次、附件、署名、成文日期和版记，按 GB/T 9704 排版；识别后请在下面逐项核对，右侧即时预览。" }),
       h("label", { for: "draft-text", class: "field-label", text: "草稿全文" }), text,
-      h("p", { class: "hint" }, h("label", { for: "draft-file", text: "或选择文件（.docx、.txt）：" }), file),
+      h("p", { class: "hint" }, h("label", { for: "draft-file", text: "或选择文件（.docx、.doc、.wps、.txt）：" }), file),
       h("div", { class: "button-row" }, run), this.draftStatus);
   }
 
