@@ -426,12 +426,14 @@ def judge_draft(env, case, where):
     out = where / "out"
     out.mkdir()
     p = env.notice(imported, out)
-    if p.returncode == 65 and "不合表格的要求" in case.get("warned", ""):
-        # A form filled from the draft's table as it stands, its problems said at import:
-        # the layout refuses it naming fields of that form's data only, and writes nothing.
+    # What the import kept as the draft holds it and warned of — a form's data against its
+    # rules, a 发文字号 it could not mend — the layout may refuse, naming those fields only.
+    warned = [pattern for said, pattern in (("不合表格的要求", r"attachments\[\d+\]\.form\.data\..+"),
+                                             ("未能自动更正", r"documentNumber")) if said in case.get("warned", "")]
+    if p.returncode == 65 and warned:
         named = re.findall(r"^  - (\S+?)（", p.stderr, re.M)
-        ok = named and all(re.fullmatch(r"attachments\[\d+\]\.form\.data\..+", n) for n in named) and not list(out.iterdir())
-        return None if ok else f"refused beyond the form data the import warned of: {p.stderr[:300]}"
+        ok = named and all(any(re.fullmatch(w, n) for w in warned) for n in named) and not list(out.iterdir())
+        return None if ok else f"refused beyond what the import warned of: {p.stderr[:300]}"
     if p.returncode != 0:
         return f"the imported notice does not lay out: exit {p.returncode}: {p.stderr[:300]}"
     written = sorted(out.iterdir())

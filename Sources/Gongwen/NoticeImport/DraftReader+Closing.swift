@@ -70,8 +70,11 @@ extension DraftReader {
         }
         for (index, page) in pages.enumerated() where !used.contains(index) {
             guard let first = page.lines.first else { continue }
-            warnings.append(.attachmentNotListed(first.text))
-            result.append(attachment(name: first.text, content: Array(page.lines.dropFirst())))
+            // A page that opens with a table has no title line: it is named by its place.
+            let titled = DraftTable.index(first.text) == nil
+            let name = titled ? first.text : "附件\(page.number ?? result.count + 1)"
+            warnings.append(.attachmentNotListed(name))
+            result.append(attachment(name: name, content: Array(page.lines.dropFirst(titled ? 1 : 0))))
         }
         return result
     }
