@@ -486,7 +486,7 @@ def checks(env, args):
             check(f"notice case {i}{' (' + odd + ')' if odd else ''}", False, problem)
         else:
             outcomes["refused" if meant is None or problem else "written"] += 1
-    for i in range(args.cases // 6):
+    for i in range(args.cases // 3):
         case = {"kind": "draft", "raw": draft_case(rng)}
         problem = judge_draft(env, case, env.fresh_dir(f"draft{i}"))
         if problem:
@@ -495,7 +495,7 @@ def checks(env, args):
             check(f"draft case {i}", False, problem)
         else:
             outcomes["drafts"] = outcomes.get("drafts", 0) + 1
-    check(f"{args.cases} generated form cases, {args.cases // 10} notices and {args.cases // 6} drafts end refused "
+    check(f"{args.cases} generated form cases, {args.cases // 10} notices and {args.cases // 3} drafts end refused "
           "or read back equal", outcomes["failed"] == 0, str(outcomes))
     sample_through_outside_tools(env, sample)
     print(f"fuzz: seed {args.seed}, {args.cases} cases, {len(replayed)} regressions replayed: "
