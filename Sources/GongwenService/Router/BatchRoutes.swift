@@ -5,9 +5,9 @@ import Hummingbird
 
 /// `POST /api/batch/{id}?format=xlsx|docx|pdf|both|all&print=`: a list (JSON Lines, CSV or XLSX)
 /// in, a zip of one filled form per record and `manifest.csv` out (with `print=true` also
-/// `print.pdf`, every form in the list's order, as `gongwen batch --print` makes it). Every record is checked first: a bad
-/// record answers 422 naming each problem and its row, unless `keepGoing=true`, which writes
-/// the good ones and marks the bad ones in the manifest. `POST /api/batch` takes the template
+/// `print.pdf`, every form in the list's order, as `gongwen batch --print` makes it). Every
+/// record is checked first: a bad record answers 422 naming each problem and its row, unless
+/// `keepGoing=true`, which writes the good ones and marks the bad ones in the manifest. `POST /api/batch` takes the template
 /// itself beside the list, as multipart/form-data.
 struct BatchRoutes {
     let environment: ServiceEnvironment

@@ -132,7 +132,7 @@ function mountPage(template, inline) {
     const query = `?format=${format}&print=${printFile.checked ? "true" : "false"}&keepGoing=${keepGoing.checked ? "true" : "false"}`;
     generate.disabled = true;
     const slow = format === "pdf" || format === "all" || printFile.checked;
-    setStatus(batchStatus, `正在生成（${listFile.name}）${slow ? "，PDF 每份需几秒" : ""}…`);
+    setStatus(batchStatus, `正在生成（${listFile.name}）${slow ? "，生成 PDF 需稍候" : ""}…`);
     try {
       let res;
       if (inline) {
