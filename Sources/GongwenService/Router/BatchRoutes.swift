@@ -7,8 +7,8 @@ import Hummingbird
 /// in, a zip of one filled form per record and `manifest.csv` out (with `print=true` also
 /// `print.pdf`, every form in the list's order, as `gongwen batch --print` makes it). Every
 /// record is checked first: a bad record answers 422 naming each problem and its row, unless
-/// `keepGoing=true`, which writes the good ones and marks the bad ones in the manifest. `POST /api/batch` takes the template
-/// itself beside the list, as multipart/form-data.
+/// `keepGoing=true`, which writes the good ones and marks the bad ones in the manifest.
+/// `POST /api/batch` takes the template itself beside the list, as multipart/form-data.
 struct BatchRoutes {
     let environment: ServiceEnvironment
 
