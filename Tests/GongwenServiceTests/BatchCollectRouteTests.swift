@@ -86,7 +86,7 @@ struct BatchCollectRouteTests {
                 let problem = try ServiceFixtures.problem(response, status: 415)
                 #expect(problem.detail.contains("text/csv"))
             }
-            try await client.execute(uri: "/api/batch/key-project-2020?format=pdf", method: .post,
+            try await client.execute(uri: "/api/batch/key-project-2020?format=png", method: .post,
                                      headers: [.contentType: "text/csv"], body: ServiceFixtures.buffer("a\n")) { response in
                 _ = try ServiceFixtures.problem(response, status: 400)
             }

@@ -15,6 +15,10 @@ Checks:
     not wait behind PDFs).
  3. A soffice.bin killed with SIGKILL while the service converts: every request still 200
     with a valid PDF; /health counts the retry and the restart.
+ 5. A batch of PDFs (POST /api/batch/{id}?format=pdf&print=true, a JSON Lines list of 5
+    units): the zip holds 5 PDFs, each with its own unit's project and organiser in its text
+    (pdftotext), no XLSX or DOCX, print.pdf with the forms' pages summed and every unit in
+    the list's order, and manifest.csv naming each PDF with status ok.
  4. SIGTERM to `serve` with PDF requests in flight: each finishes (200, a valid PDF) or is
     answered 503; the process exits 0; no soffice.bin or bridge of it is left, nor a
     LibreOffice profile or work folder in its TMPDIR.
@@ -22,6 +26,8 @@ Checks:
 Usage (from the repo root):
     python3 Tests/independent/check_serve_pdf.py --gongwen .build/debug/gongwen
 """
+import csv
+import io
 import json
 import os
 import shutil
@@ -29,6 +35,7 @@ import signal
 import sys
 import threading
 import time
+import zipfile
 from pathlib import Path
 
 from check_pdf_pool import pdf_text, pool_processes
@@ -88,6 +95,49 @@ def check_health_and_form(env, s):
     check("[1] /health after: engine warm, an instance up, a job done, none failed",
           after.get("pdf", {}).get("engine") == "warm" and pool.get("instancesUp", 0) >= 1 and pool.get("jobsDone", 0) >= 1
           and pool.get("jobsFailed") == 0 and pool.get("secondsPerJob", 0) > 0, str(after))
+
+
+BATCH_UNITS = [("科普大篷车进社区", "郑州市科学技术馆"), ("科技馆开放日", "新乡市科技馆"), ("院士报告会", "濮阳市科协"),
+               ("青少年机器人竞赛", "洛阳市青少年宫"), ("农业科技下乡", "南阳市农业科学院")]
+
+
+def check_batch(env, s):
+    lines = "".join(json.dumps({"projectName": p, "organizer": o, "participants": 100 * (i + 1)}, ensure_ascii=False) + "\n"
+                    for i, (p, o) in enumerate(BATCH_UNITS))
+    r = s.request("POST", "/api/batch/key-project-2020?format=pdf&print=true", body=lines.encode("utf-8"),
+                  headers={"Content-Type": "application/x-ndjson"}, timeout=600)
+    check("[5] a batch of 5 as PDF with print=true: 200 application/zip, X-Gongwen-Forms 5",
+          r.status == 200 and r.header("Content-Type") == "application/zip" and r.header("X-Gongwen-Forms") == "5",
+          f"{r.status} {r.body[:300]!r}")
+    if r.status != 200:
+        return
+    folder = env.fresh_dir("batch-pdf")
+    with zipfile.ZipFile(io.BytesIO(r.body)) as z:
+        names = z.namelist()
+        z.extractall(folder)
+    pdfs = sorted(n for n in names if n.endswith(".pdf") and n != "print.pdf")
+    check("[5] the zip holds 5 form PDFs, print.pdf and manifest.csv, no XLSX or DOCX",
+          len(pdfs) == 5 and "print.pdf" in names and "manifest.csv" in names
+          and not any(n.endswith((".xlsx", ".docx")) for n in names), str(names))
+    texts = {n: squash_text(pdf_text(folder / n)) for n in pdfs}
+    found = {p: [n for n, t in texts.items() if p in t and o in t] for p, o in BATCH_UNITS}
+    check("[5] each unit's PDF holds its project and organiser (pdftotext), one PDF each",
+          all(len(v) == 1 for v in found.values()) and len({v[0] for v in found.values()}) == 5, str(found))
+    pages = sum(pdf_page_count(folder / n) for n in pdfs)
+    printed = pdf_page_count(folder / "print.pdf")
+    check("[5] print.pdf has the forms' pages summed", pages >= 5 and printed == pages, f"print {printed}, forms {pages}")
+    whole = squash_text(pdf_text(folder / "print.pdf"))
+    where = [whole.find(p) for p, _ in BATCH_UNITS]
+    check("[5] print.pdf has every unit, in the list's order", all(w >= 0 for w in where) and where == sorted(where), str(where))
+    rows = list(csv.DictReader(io.StringIO((folder / "manifest.csv").read_text(encoding="utf-8-sig"))))
+    named = sorted(row["file"] for row in rows if row["file"].endswith(".pdf"))
+    check("[5] manifest.csv names each PDF with status ok",
+          named == pdfs and all(row["status"] == "ok" for row in rows if row["file"] in pdfs), str(rows))
+
+
+def squash_text(text):
+    """pdftotext's text without the line breaks and spaces a table cell wraps into."""
+    return "".join(text.split())
 
 
 def check_queue(env, s):
@@ -167,6 +217,7 @@ def checks(env, args):
             check("serve starts", False, s.log_text()[-2000:])
             return
         check_health_and_form(env, s)
+        check_batch(env, s)
         check_queue(env, s)
         check_instance_killed(env, s)
         check_sigterm(env, s)

@@ -32,6 +32,10 @@ Checks:
     holding its lecture's name (openpyxl); collected again (POST /api/collect): 3 collected.
 10. The page as a PNG (--screenshot), no script errors in the console, nothing loaded from
     another origin.
+11. PDF (LibreOffice): the format choice offers PDF and 全部（XLSX、DOCX 和 PDF）and a checkbox
+    另附合并打印的 print.pdf; a list of 3 units as PDF with print.pdf checked downloads a zip of
+    3 PDFs, each with its unit's project name in its text (pdftotext), and print.pdf whose
+    page count (pdfinfo) is the forms' summed. Skipped without LibreOffice.
 
 Without chromium, chromedriver or selenium it prints a SKIP line and exits 0.
 
@@ -41,13 +45,15 @@ Usage (from the repo root):
 import csv
 import io
 import json
+import shutil
+import subprocess
 import sys
 import time
 import zipfile
 from decimal import Decimal
 from pathlib import Path
 
-from harness import arguments, check, http, is_number, scratch_folder, summary, xlsx_values
+from harness import arguments, check, http, is_number, pdf_page_count, scratch_folder, summary, xlsx_values
 from check_web import (Page, check_console, check_no_foreign_loads, lecture_form, make_driver, missing_tools, serve,
                        take_screenshot)
 
@@ -102,13 +108,16 @@ def open_batch(page, tid):
               what="the heading focused")
 
 
-def generate(page, list_path, fmt="xlsx"):
-    """Chooses the list, the format, clicks 生成; the zip downloaded or None."""
+def generate(page, list_path, fmt="xlsx", print_file=False, timeout=60):
+    """Chooses the list, the format, print.pdf or not, clicks 生成; the zip downloaded or None."""
     before = page.clear_downloads()
     choose_file(page, "batch-list", list_path)
     page.click(page.one(f"#batch-format-{fmt}"))
+    box = page.one("#batch-print")
+    if box.is_selected() != print_file:
+        page.click(box)
     page.click(page.button("生成"))
-    path = page.wait_download(before, timeout=60)
+    path = page.wait_download(before, timeout=timeout)
     page.wait(lambda d: "已生成" in batch_status(page) or "有误" in batch_status(page), what="batch status")
     return path
 
@@ -194,6 +203,44 @@ def check_key_project(page, tmp, template):
     counts = page.one("#collect-counts").text
     check("[6] 回收汇总 of the batch's zip: 3 collected, none refused", "已收录 3 份" in counts and "未收录 0 份" in counts, counts)
     check("[6] key-project has no totals, and says so", "没有需要合计" in report.text, report.text[:300])
+
+
+def check_pdf_batch(page, tmp):
+    open_batch(page, "key-project-2020")
+    labels = {i.get_attribute("value"): page.one(f'label[for="{i.get_attribute("id")}"]').text
+              for i in page.css('input[name="batch-format"]')}
+    check("[11] the format choice offers PDF and 全部（XLSX、DOCX 和 PDF）",
+          labels.get("pdf") == "PDF" and labels.get("all") == "全部（XLSX、DOCX 和 PDF）", str(labels))
+    check("[11] a checkbox 另附合并打印的 print.pdf",
+          page.one('label[for="batch-print"]').text == "另附合并打印的 print.pdf"
+          and page.one("#batch-print").get_attribute("type") == "checkbox")
+    if not shutil.which("soffice"):
+        print("SKIP [11] the PDF batch: LibreOffice is not installed")
+        return
+    zip_path = generate(page, write_csv(Path(tmp, "units-pdf.csv"), KEY_UNITS), fmt="pdf", print_file=True, timeout=300)
+    check("[11] PDF with print.pdf: the zip downloads", zip_path is not None and zip_path.suffix == ".zip", batch_status(page))
+    if not zip_path:
+        return
+    folder = Path(tmp, "pdf-batch")
+    with zipfile.ZipFile(zip_path) as z:
+        names = z.namelist()
+        z.extractall(folder)
+    pdfs = [n for n in names if n.endswith(".pdf") and n != "print.pdf"]
+    check("[11] the zip holds 3 PDFs, print.pdf and manifest.csv, no XLSX or DOCX",
+          len(pdfs) == 3 and "print.pdf" in names and "manifest.csv" in names
+          and not any(n.endswith((".xlsx", ".docx")) for n in names), str(names))
+
+    def text(name):
+        out = subprocess.run(["pdftotext", str(folder / name), "-"], capture_output=True, text=True).stdout
+        return "".join(out.split())
+
+    found = sorted(u["项目名称"] for n in pdfs for u in KEY_UNITS if u["项目名称"] in text(n))
+    check("[11] pdftotext finds each unit's project name in its own PDF",
+          found == sorted(u["项目名称"] for u in KEY_UNITS), str(found))
+    pages = sum(pdf_page_count(folder / n) for n in pdfs)
+    printed = pdf_page_count(folder / "print.pdf") if "print.pdf" in names else 0
+    check("[11] print.pdf's page count is the forms' summed", pages >= 3 and printed == pages, f"print {printed}, forms {pages}")
+    check("[11] the page says 3 forms", "已生成 3 份" in batch_status(page), batch_status(page))
 
 
 def check_list_form(page, tmp, template):
@@ -339,6 +386,7 @@ def main():
                 link = page.one('a[data-link="batch"][href="#/batch/key-project-2020"]')
                 check("[2] the form page links to its batch page", link.is_displayed())
                 check_key_project(page, tmp, templates["key-project-2020"])
+                check_pdf_batch(page, tmp)
                 check_list_form(page, tmp, templates["open-institution-2020"])
                 check_imported(page, tmp)
                 check_statistics(page, tmp, templates["statistics-2022"])

@@ -349,12 +349,17 @@ enum OpenAPIDocument {
         ]
     }
 
-    /// `?format=` and `?keepGoing=` of the batch routes.
+    /// `?format=`, `?print=` and `?keepGoing=` of the batch routes.
     static let batchOptions: [OpenAPIValue] = [
         [
             "name": "format", "in": "query", "required": false,
-            "description": "xlsx (default), docx or both.",
-            "schema": ["type": "string", "enum": ["xlsx", "docx", "both"], "default": "xlsx"],
+            "description": "xlsx (default), docx, pdf (LibreOffice's print of each form's DOCX), both (xlsx and docx) or all (xlsx, docx and pdf). PDF needs LibreOffice (503 without it, before any work) and runs on the PDF pool under the long deadline (--long-timeout, 300 s by default): measured at roughly 1,300 forms a minute on 2 cores with 2 warm LibreOffice instances (20 forms in about 1 s, 100 in about 4.5 s, print.pdf included), so a list of a few thousand forms fits; split a longer one, or raise the deadline.",
+            "schema": ["type": "string", "enum": ["xlsx", "docx", "pdf", "both", "all"], "default": "xlsx"],
+        ],
+        [
+            "name": "print", "in": "query", "required": false,
+            "description": "Also put print.pdf in the zip: every form's PDF in the list's order, each from a new page (joined with pdfunite; 503 without LibreOffice or pdfunite). With xlsx, docx or both the PDFs are made for it and not kept.",
+            "schema": ["type": "boolean", "default": false],
         ],
         [
             "name": "keepGoing", "in": "query", "required": false,
@@ -418,7 +423,7 @@ enum OpenAPIDocument {
 
     /// A batch's answer, with the counts the web page reports.
     static let batchZip: OpenAPIValue = [
-        "description": "batch.zip: the forms and manifest.csv.",
+        "description": "batch.zip: the forms (and their PDFs with format=pdf or all), manifest.csv, and print.pdf with print=true.",
         "headers": [
             "Content-Disposition": contentDisposition,
             "X-Gongwen-Forms": ["description": "The forms the zip holds.", "schema": ["type": "integer", "minimum": 0]],

@@ -14,7 +14,8 @@ const { h, api, readProblem, problemText, setMain, focusHeading, saveResponse, n
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 // The list's media type by extension, as BatchRoutes.listTypes knows them.
 const LIST_TYPES = { csv: "text/csv", xlsx: XLSX_TYPE, jsonl: "application/x-ndjson", ndjson: "application/x-ndjson" };
-const FORMATS = [["xlsx", "XLSX"], ["docx", "DOCX"], ["both", "XLSX 和 DOCX"]];
+// PDF is LibreOffice's print of each form (the service answers 503 without it).
+const FORMATS = [["xlsx", "XLSX"], ["docx", "DOCX"], ["pdf", "PDF"], ["both", "XLSX 和 DOCX"], ["all", "全部（XLSX、DOCX 和 PDF）"]];
 
 function extensionOf(name) {
   const m = /\.([A-Za-z0-9]+)$/.exec(name || "");
@@ -88,6 +89,8 @@ function mountPage(template, inline) {
   const batchStatus = h("p", { id: "batch-status", class: "status", role: "status", "aria-live": "polite" });
   const problems = h("div", { id: "batch-problems", class: "error-summary", tabindex: "-1", hidden: true });
   const keepGoing = h("input", { id: "batch-keep-going", type: "checkbox" });
+  // Every form's PDF in the list's order, for one print job before a meeting.
+  const printFile = h("input", { id: "batch-print", type: "checkbox" });
   const formatRadios = FORMATS.map(([value, name], i) => {
     const input = h("input", { id: "batch-format-" + value, type: "radio", name: "batch-format", value, checked: i === 0 });
     return h("span", { class: "choice" }, input, h("label", { for: input.id, text: name }));
@@ -126,9 +129,10 @@ function mountPage(template, inline) {
     const type = LIST_TYPES[extensionOf(listFile.name)];
     if (!type) { setStatus(batchStatus, `${listFile.name}：名单应为 .csv、.xlsx 或 .jsonl 文件。`, "error"); return; }
     const format = formatRadios.map((s) => s.querySelector("input")).find((i) => i.checked).value;
-    const query = `?format=${format}&keepGoing=${keepGoing.checked ? "true" : "false"}`;
+    const query = `?format=${format}&print=${printFile.checked ? "true" : "false"}&keepGoing=${keepGoing.checked ? "true" : "false"}`;
     generate.disabled = true;
-    setStatus(batchStatus, `正在生成（${listFile.name}）…`);
+    const slow = format === "pdf" || format === "all" || printFile.checked;
+    setStatus(batchStatus, `正在生成（${listFile.name}）${slow ? "，生成 PDF 需稍候" : ""}…`);
     try {
       let res;
       if (inline) {
@@ -266,6 +270,8 @@ function mountPage(template, inline) {
       }),
       h("fieldset", { class: "batch-options" },
         h("legend", { text: "文件格式" }), formatRadios),
+      h("p", { class: "choice" }, printFile,
+        h("label", { for: "batch-print", text: "另附合并打印的 print.pdf" })),
       h("p", { class: "choice" }, keepGoing,
         h("label", { for: "batch-keep-going", text: "跳过有误的记录（其余照常生成，有误的记在 manifest.csv 中）" })),
       h("div", { class: "button-row" }, generate),
