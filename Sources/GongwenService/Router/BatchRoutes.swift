@@ -45,9 +45,9 @@ struct BatchRoutes {
                                                                   within: environment.settings.longTimeout)
             let (template, library) = try InlineTemplate.resolve(upload, in: environment.library)
             guard let list = upload.part("list") else { throw Self.missingList }
-            let fileExtension = Self.listTypes.first { $0.mediaType == MultipartUpload.mediaType(of: list) }?.fileExtension
-                ?? list.fileName.map { URL(fileURLWithPath: $0).pathExtension.lowercased() }
-                    .flatMap { ext in Self.listTypes.first { $0.fileExtension == ext }?.fileExtension }
+            let byName = list.fileNameExtension
+            let fileExtension = list.fileExtension(byType: Self.listTypes)
+                ?? Self.listTypes.first { $0.fileExtension == byName }?.fileExtension
             guard let fileExtension else {
                 throw ServiceError.unsupportedMediaType(found: list.contentType, accepted: Self.listTypes.map(\.mediaType))
             }

@@ -11,6 +11,16 @@ struct MultipartUpload {
         var fileName: String?
         var contentType: String?
         var body: Data
+
+        /// The extension of the part's file name, lowercased; empty when it has none.
+        var fileNameExtension: String {
+            fileName.map { URL(fileURLWithPath: $0).pathExtension.lowercased() } ?? ""
+        }
+
+        /// The extension its media type has among `types`, if any.
+        func fileExtension(byType types: [(mediaType: String, fileExtension: String)]) -> String? {
+            types.first { $0.mediaType == MultipartUpload.mediaType(of: self) }?.fileExtension
+        }
     }
 
     static let mediaType = "multipart/form-data"

@@ -57,25 +57,19 @@ struct NoticeImportRoute {
 
     /// The draft's bytes and a file name whose extension tells the importer how to read them.
     static func draft(_ request: Request, _ environment: ServiceEnvironment) async throws -> (Data, String) {
-        let limit = environment.settings.maxUploadBytes
-        let deadline = environment.settings.longTimeout
-        let type = RequestBodyReader.mediaType(of: request)
-        if type == MultipartUpload.mediaType {
-            let upload = try await RequestBodyReader.multipart(request, limit: limit, within: deadline)
+        switch try await RequestBodyReader.fileUpload(request, types: fileTypes, limit: environment.settings.maxUploadBytes,
+                                                       within: environment.settings.longTimeout) {
+        case .body(let data, let fileExtension):
+            return (data, "draft." + fileExtension)
+        case .multipart(let upload):
             if let file = upload.part("file") {
-                let byName = file.fileName.map { URL(fileURLWithPath: $0).pathExtension.lowercased() } ?? ""
-                let byType = fileTypes.first { $0.mediaType == MultipartUpload.mediaType(of: file) }?.fileExtension
-                return (file.body, "draft." + (byName.isEmpty ? byType ?? "txt" : byName))
+                let byName = file.fileNameExtension
+                return (file.body, "draft." + (byName.isEmpty ? file.fileExtension(byType: fileTypes) ?? "txt" : byName))
             }
             if let text = upload.part("text") { return (text.body, "draft.txt") }
             throw ServiceError.invalidData(detail: "缺少 file 或 text 部分（the draft is missing）", errors: [
                 .init(field: "file", label: "草稿", rule: "required", message: "缺少 file 部分（.docx、.doc、.wps 或 .txt 草稿）或 text 部分（草稿全文）"),
             ])
         }
-        guard let known = fileTypes.first(where: { $0.mediaType == type }) else {
-            throw ServiceError.unsupportedMediaType(found: request.headers[.contentType],
-                                                    accepted: fileTypes.map(\.mediaType) + [MultipartUpload.mediaType])
-        }
-        return (try await RequestBodyReader.collect(request, limit: limit, within: deadline), "draft." + known.fileExtension)
     }
 }

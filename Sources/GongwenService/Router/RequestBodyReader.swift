@@ -35,6 +35,25 @@ enum RequestBodyReader {
         return try MultipartUpload.parse(body, contentType: request.headers[.contentType])
     }
 
+    /// An uploaded file, as a page's file input sends it (multipart/form-data, whose parts the
+    /// route picks from) or as the body itself with a media type among `types`; any other
+    /// media type is a 415 listing what is accepted.
+    enum FileUpload {
+        case multipart(MultipartUpload)
+        case body(Data, fileExtension: String)
+    }
+
+    static func fileUpload(_ request: Request, types: [(mediaType: String, fileExtension: String)],
+                           limit: Int, within deadline: Duration) async throws -> FileUpload {
+        let type = mediaType(of: request)
+        if type == MultipartUpload.mediaType { return .multipart(try await multipart(request, limit: limit, within: deadline)) }
+        guard let known = types.first(where: { $0.mediaType == type }) else {
+            throw ServiceError.unsupportedMediaType(found: request.headers[.contentType],
+                                                    accepted: [MultipartUpload.mediaType] + types.map(\.mediaType))
+        }
+        return .body(try await collect(request, limit: limit, within: deadline), fileExtension: known.fileExtension)
+    }
+
     /// The body, whatever it is, up to `limit` bytes, within `deadline`.
     static func collect(_ request: Request, limit: Int, within deadline: Duration) async throws -> Data {
         if let declared = request.headers[.contentLength].flatMap(Int.init), declared > limit {

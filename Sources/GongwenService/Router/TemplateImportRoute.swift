@@ -55,26 +55,21 @@ struct TemplateImportRoute {
 
     /// The file and its name: the `file` part of a multipart body, or the body itself.
     static func upload(_ request: Request, _ environment: ServiceEnvironment) async throws -> (Data, String) {
-        let limit = environment.settings.maxUploadBytes
-        let deadline = environment.settings.longTimeout
-        let type = RequestBodyReader.mediaType(of: request)
-        if type == MultipartUpload.mediaType {
-            let upload = try await RequestBodyReader.multipart(request, limit: limit, within: deadline)
+        switch try await RequestBodyReader.fileUpload(request, types: fileTypes, limit: environment.settings.maxUploadBytes,
+                                                       within: environment.settings.longTimeout) {
+        case .body(let data, let fileExtension):
+            return (data, "form." + fileExtension)
+        case .multipart(let upload):
             guard let file = upload.part("file") else {
                 throw ServiceError.invalidData(detail: "缺少 file 部分（the file part is missing）", errors: [
                     .init(field: "file", label: "表单文件", rule: "required", message: "缺少 file 部分：表单的 XLSX、DOCX、XLS 或 DOC 文件"),
                 ])
             }
-            let ext = file.fileName.map { URL(fileURLWithPath: $0).pathExtension.lowercased() } ?? ""
-            let byType = fileTypes.first { $0.mediaType == MultipartUpload.mediaType(of: file) }?.fileExtension
+            // The file's own name stays: a template's id defaults to it.
+            let byType = file.fileExtension(byType: fileTypes)
             let name = file.fileName.flatMap { $0.isEmpty ? nil : $0 } ?? "form." + (byType ?? "xlsx")
-            return (file.body, ext.isEmpty && byType != nil ? name + "." + byType! : name)
+            return (file.body, file.fileNameExtension.isEmpty && byType != nil ? name + "." + byType! : name)
         }
-        guard let known = fileTypes.first(where: { $0.mediaType == type }) else {
-            throw ServiceError.unsupportedMediaType(found: request.headers[.contentType],
-                                                    accepted: [MultipartUpload.mediaType] + fileTypes.map(\.mediaType))
-        }
-        return (try await RequestBodyReader.collect(request, limit: limit, within: deadline), "form." + known.fileExtension)
     }
 
     /// A file that is read but is no form (no table, no input cells, a broken mark) is a 422
