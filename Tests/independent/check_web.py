@@ -47,6 +47,7 @@ Without chromium, chromedriver or selenium it prints a SKIP line and exits 0
 Usage (from the repo root):
     python3 Tests/independent/check_web.py --gongwen .build/debug/gongwen [--screenshot examples/previews/web-form.png]
 """
+import contextlib
 import json
 import os
 import shutil
@@ -72,6 +73,31 @@ def serve(gongwen, tmp, name, env=None):
 
 
 # ---------------------------------------------------------------- browser
+
+@contextlib.contextmanager
+def browser_on(base, tmp):
+    """Headless Chromium on the page at `base`, as a Page saving downloads in tmp/dl; the
+    browser ends however the block does."""
+    dl = Path(tmp, "dl")
+    dl.mkdir(exist_ok=True)
+    driver = make_driver(dl)
+    try:
+        yield Page(driver, base, dl)
+    finally:
+        driver.quit()
+
+
+@contextlib.contextmanager
+def driven(page, what, screenshot=None):
+    """A page driven through a block: whatever stops it is one failure, not the end of the
+    run (with a PNG of where it stopped, when screenshots are asked for)."""
+    try:
+        yield
+    except Exception as e:  # noqa: BLE001 - a page that cannot be driven on is one failure
+        check(f"{what}: the page could be driven to the end", False, f"{type(e).__name__}: {e}")
+        if screenshot:
+            page.d.save_screenshot(str(Path(screenshot).with_suffix(".failure.png")))
+
 
 def make_driver(download_dir):
     from selenium import webdriver

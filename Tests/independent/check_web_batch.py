@@ -54,7 +54,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from harness import arguments, check, http, is_number, pdf_page_count, scratch_folder, summary, xlsx_values
-from check_web import (Page, check_console, check_no_foreign_loads, lecture_form, make_driver, missing_tools, serve,
+from check_web import (browser_on, check_console, driven, check_no_foreign_loads, lecture_form, missing_tools, serve,
                        take_screenshot)
 
 KEY_UNITS = [
@@ -368,20 +368,15 @@ def main():
         print("0 passed, 0 failed")
         return 0
     with scratch_folder("gongwen-web-batch-") as tmp:
-        server = driver = None
+        server = serve(args.gongwen, tmp, "main")
         try:
-            server = serve(args.gongwen, tmp, "main")
             r = http(server.base + "/batch.js")
             check("[1] GET /batch.js: 200 JavaScript", r.status == 200 and "javascript" in (r.header("Content-Type") or ""),
                   f"{r.status}")
             check("[1] index.html loads /batch.js", 'src="/batch.js"' in http(server.base + "/").body.decode())
             templates = {t: json.loads(http(f"{server.base}/api/templates/{t}").body)
                          for t in ("key-project-2020", "statistics-2022", "open-institution-2020")}
-            dl = Path(tmp, "dl")
-            dl.mkdir()
-            driver = make_driver(dl)
-            page = Page(driver, server.base, dl)
-            try:
+            with browser_on(server.base, tmp) as page, driven(page, "batch page", args.screenshot):
                 page.d.get(page.base + "/#/form/key-project-2020")
                 link = page.one('a[data-link="batch"][href="#/batch/key-project-2020"]')
                 check("[2] the form page links to its batch page", link.is_displayed())
@@ -394,15 +389,8 @@ def main():
                     take_screenshot(page, args.screenshot)
                 check_console(page, "batch page")
                 check_no_foreign_loads(page, "batch page")
-            except Exception as e:  # noqa: BLE001 - a page that cannot be driven on is one failure
-                check("batch page: the page could be driven to the end", False, f"{type(e).__name__}: {e}")
-                if args.screenshot:
-                    driver.save_screenshot(str(Path(args.screenshot).with_suffix(".failure.png")))
         finally:
-            if driver:
-                driver.quit()
-            if server:
-                server.stop()
+            server.stop()
     return summary(started)
 
 

@@ -47,7 +47,7 @@ import time
 from pathlib import Path
 
 from harness import ROOT, arguments, check, docx_texts, http, scratch_folder, summary
-from check_web import Page, make_driver, missing_tools, serve
+from check_web import browser_on, driven, missing_tools, serve
 
 SEED = ROOT / "examples/notices/000.json"
 NEW_DATE = "2020-08-15"
@@ -426,26 +426,14 @@ def main():
         print("0 passed, 0 failed")
         return 0
     with scratch_folder("gongwen-web-notice-") as tmp:
-        server = driver = None
+        server = serve(args.gongwen, tmp, "main")
         try:
-            server = serve(args.gongwen, tmp, "main")
             check_route(server.base)
-            dl = Path(tmp, "dl")
-            dl.mkdir()
-            driver = make_driver(dl)
-            page = Page(driver, server.base, dl)
-            try:
+            with browser_on(server.base, tmp) as page, driven(page, "notice page", args.screenshot):
                 check_draft(page, Path(tmp), args.screenshot)
                 check_page(page, args.screenshot)
-            except Exception as e:  # noqa: BLE001 - a page that cannot be driven on is one failure
-                check("notice page: the page could be driven to the end", False, f"{type(e).__name__}: {e}")
-                if args.screenshot:
-                    driver.save_screenshot(str(Path(args.screenshot).with_suffix(".failure.png")))
         finally:
-            if driver:
-                driver.quit()
-            if server:
-                server.stop()
+            server.stop()
     return summary(started)
 
 
