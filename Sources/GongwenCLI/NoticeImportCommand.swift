@@ -8,7 +8,7 @@ struct NoticeImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Read a notice draft (.txt, .docx, .doc, .wps) into notice JSON.",
-        discussion: "Lists on standard error each correction and anything it could not place; a draft with no title or no date is an error and writes nothing."
+        discussion: "Lists on standard error each correction and anything it could not place; a draft with no title, no date or no issuing organ is an error and writes nothing. .doc and .wps go through one LibreOffice conversion (exit 69 when it is not installed)."
     )
 
     @Argument(help: "The draft file.")
@@ -23,6 +23,7 @@ struct NoticeImportCommand: ParsableCommand {
     @OptionGroup var options: TemplateOptions
 
     func run() throws {
+        Interruption.install()
         try CommandFailure.reporting {
             let data = try InputFile.data(at: draft)
             let notice = try NoticeDraft.read(draft, data: data, root: try options.root(), date: date)
