@@ -198,13 +198,25 @@ let importPages = null;
 let noticePages = null;
 let batchPages = null;
 
-// batch.js's pages, given this script's helpers once they all exist.
-function batch() {
-  batchPages = batchPages || window.gongwenBatchPages({
-    h, api, readProblem, problemText, setMain, focusHeading, saveResponse,
+// What the other page scripts are handed, once this script's helpers all exist: the same
+// set for each, so a page's script takes what it uses.
+function pageHelpers() {
+  return {
+    h, api, readProblem, problemText, setMain, focusHeading, FormPage, saveResponse, setStatus,
     newRoute: () => ++routeSeq, currentRoute: () => routeSeq,
-  });
+  };
+}
+
+// batch.js's pages.
+function batch() {
+  batchPages = batchPages || window.gongwenBatchPages(pageHelpers());
   return batchPages;
+}
+
+// A status line's text and its kind (ok, error, or none).
+function setStatus(el, text, kind) {
+  el.textContent = text || "";
+  el.className = "status" + (kind ? " " + kind : "");
 }
 
 function setMain(...children) {
@@ -221,20 +233,16 @@ function route() {
   const hash = location.hash || "#/";
   if (hash === "#/" || hash === "#") return showList();
   if (hash.startsWith("#/import")) {
-    // import.js's pages, given this script's helpers once they all exist.
-    importPages = importPages || window.gongwenImportPages({
-      h, api, readProblem, problemText, setMain, focusHeading, FormPage, newRoute: () => ++routeSeq,
-    });
+    // import.js's pages.
+    importPages = importPages || window.gongwenImportPages(pageHelpers());
     if (hash === "#/import") return importPages.showImport();
     if (hash === "#/import/fields") return importPages.showImportedFields();
     if (hash === "#/import/form") return importPages.showImportedForm();
     if (hash === "#/import/batch") return batch().showImportedBatch(importPages.currentImport());
   }
   if (hash === "#/notice") {
-    // notice.js's page, given the same helpers, and the form page for attached forms.
-    noticePages = noticePages || window.gongwenNoticePages({
-      h, api, readProblem, problemText, setMain, focusHeading, FormPage, saveResponse, newRoute: () => ++routeSeq,
-    });
+    // notice.js's page (it builds attached forms with the form page's FormPage).
+    noticePages = noticePages || window.gongwenNoticePages(pageHelpers());
     return noticePages.showNotice();
   }
   // #/batch/<id> beside #/form/<id>: the same template, the many-units side of it.
@@ -771,8 +779,7 @@ class FormPage {
   }
 
   setStatus(text, kind) {
-    this.status.textContent = text;
-    this.status.className = "status" + (kind ? " " + kind : "");
+    setStatus(this.status, text, kind);
   }
 
   setBusy(busy) {

@@ -9,7 +9,7 @@
 // helpers over here (`app`) the first time one of these pages is routed to.
 window.gongwenBatchPages = (app) => {
 "use strict";
-const { h, api, readProblem, problemText, setMain, focusHeading, saveResponse, newRoute } = app;
+const { h, api, readProblem, problemText, setMain, focusHeading, saveResponse, setStatus, newRoute } = app;
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 // The list's media type by extension, as BatchRoutes.listTypes knows them.
@@ -61,11 +61,6 @@ function filePicker({ id, accept, label, help, onfile }) {
     choose(e.dataTransfer && e.dataTransfer.files[0]);
   });
   return zone;
-}
-
-function setStatus(el, text, kind) {
-  el.textContent = text;
-  el.className = "status" + (kind ? " " + kind : "");
 }
 
 function table(caption, headings, rows, cls) {

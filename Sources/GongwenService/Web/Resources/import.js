@@ -6,7 +6,7 @@
 // first time one of these pages is routed to.
 window.gongwenImportPages = (app) => {
 "use strict";
-const { h, api, readProblem, problemText, setMain, focusHeading, FormPage, newRoute } = app;
+const { h, api, readProblem, problemText, setMain, focusHeading, FormPage, setStatus, newRoute } = app;
 
 const FIELD_TYPES = [
   ["text", "文字"], ["multiline", "多行文字"], ["count", "整数（个数、人数）"], ["amount", "金额、数量"],
@@ -54,24 +54,21 @@ function showImport() {
     h("label", { for: "import-file", class: "button secondary", text: "选择文件…" }), input);
   const upload = async (file) => {
     if (!file) return;
-    status.textContent = `正在识别 ${file.name}…`;
-    status.className = "status";
+    setStatus(status, `正在识别 ${file.name}…`);
     const body = new FormData();
     body.append("file", file, file.name);
     const id = idInput.value.trim();
     try {
       const res = await api("/api/templates/import" + (id ? "?id=" + encodeURIComponent(id) : ""), { method: "POST", body });
       if (!res.ok) {
-        status.textContent = problemText(res, await readProblem(res));
-        status.className = "status error";
+        setStatus(status, problemText(res, await readProblem(res)), "error");
         return;
       }
       const report = await res.json();
       imported = { ...report, fileName: file.name };
       location.hash = "#/import/fields";
     } catch (e) {
-      status.textContent = e.message || String(e);
-      status.className = "status error";
+      setStatus(status, e.message || String(e), "error");
     }
   };
   input.addEventListener("change", () => upload(input.files[0]));

@@ -10,7 +10,7 @@
 // is routed to.
 window.gongwenNoticePages = (app) => {
 "use strict";
-const { h, api, readProblem, problemText, setMain, focusHeading, FormPage, saveResponse, newRoute } = app;
+const { h, api, readProblem, problemText, setMain, focusHeading, FormPage, saveResponse, setStatus, newRoute } = app;
 
 const PREVIEW_DELAY = 800;
 const PREVIEW_DPI = 60;
@@ -245,8 +245,7 @@ class NoticePage {
   async importDraft(text, file, button) {
     const chosen = file.files && file.files[0];
     if (!chosen && !text.value.trim()) {
-      this.draftStatus.textContent = "请先粘贴草稿或选择文件。";
-      this.draftStatus.className = "status error";
+      setStatus(this.draftStatus, "请先粘贴草稿或选择文件。", "error");
       return;
     }
     let init;
@@ -258,14 +257,12 @@ class NoticePage {
       init = { method: "POST", headers: { "Content-Type": "text/plain; charset=utf-8" }, body: text.value };
     }
     button.disabled = true;
-    this.draftStatus.textContent = "正在识别草稿…";
-    this.draftStatus.className = "status";
+    setStatus(this.draftStatus, "正在识别草稿…");
     try {
       const res = await api("/api/notices/import", { ...init, headers: { ...(init.headers || {}), Accept: "application/json" } });
       if (!res.ok) {
         const problem = await readProblem(res);
-        this.draftStatus.textContent = "识别失败：" + problemText(res, problem);
-        this.draftStatus.className = "status error";
+        setStatus(this.draftStatus, "识别失败：" + problemText(res, problem), "error");
         return;
       }
       const answer = await res.json();
@@ -276,8 +273,7 @@ class NoticePage {
         warnings.length ? h("ul", {}, warnings.map((w) => h("li", { text: w.message }))) : null);
       this.draftStatus.className = "status ok";
     } catch (e) {
-      this.draftStatus.textContent = e.message || String(e);
-      this.draftStatus.className = "status error";
+      setStatus(this.draftStatus, e.message || String(e), "error");
     } finally {
       button.disabled = false;
     }
@@ -770,8 +766,7 @@ class NoticePage {
   }
 
   setStatus(text, kind) {
-    this.status.textContent = text || "";
-    this.status.className = "status" + (kind ? " " + kind : "");
+    setStatus(this.status, text, kind);
   }
 
   // ---- the live preview
@@ -782,8 +777,7 @@ class NoticePage {
     if (this.previewAbort) this.previewAbort.abort();
     this.previewAbort = null;
     this.pagesBox.classList.add("stale");
-    this.previewStatus.textContent = "修改后约 1 秒更新预览…";
-    this.previewStatus.className = "status";
+    setStatus(this.previewStatus, "修改后约 1 秒更新预览…");
     this.previewTimer = setTimeout(() => this.preview(), PREVIEW_DELAY);
   }
 
@@ -792,8 +786,7 @@ class NoticePage {
     const controller = new AbortController();
     this.previewAbort = controller;
     const notice = this.collect();
-    this.previewStatus.textContent = "正在生成预览…";
-    this.previewStatus.className = "status";
+    setStatus(this.previewStatus, "正在生成预览…");
     this.pagesBox.setAttribute("aria-busy", "true");
     let res;
     try {
@@ -835,8 +828,7 @@ class NoticePage {
   }
 
   previewFailed(message) {
-    this.previewStatus.textContent = message;
-    this.previewStatus.className = "status error";
+    setStatus(this.previewStatus, message, "error");
   }
 
   showPages(answer) {
