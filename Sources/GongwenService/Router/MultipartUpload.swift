@@ -1,10 +1,8 @@
 import Foundation
-import MultipartKit
-import NIOCore
 
 /// A `multipart/form-data` body (RFC 7578) by its parts: what a page's `FormData` and
 /// `curl -F` send when a request carries a template beside a list, an archive or a form file.
-/// The parser is MultipartKit's; what a part is called and holds is read here.
+/// `MultipartSplitter` finds the parts; what a part is called and holds is read here.
 struct MultipartUpload {
     struct Part {
         var name: String
@@ -37,30 +35,18 @@ struct MultipartUpload {
         guard let boundary = contentType.flatMap(Self.boundary) else {
             throw ServiceError.malformedUpload(detail: "multipart/form-data 缺少 boundary 参数（no boundary）")
         }
-        let parser = MultipartParser(boundary: boundary)
-        var parts: [Part] = []
-        var headers: [(String, String)] = []
-        var current = Data()
-        var tooMany = false
-        parser.onHeader = { name, value in headers.append((name.lowercased(), value)) }
-        parser.onBody = { buffer in current.append(contentsOf: buffer.readableBytesView) }
-        parser.onPartComplete = {
-            guard parts.count < maxParts else { tooMany = true; return }
-            let disposition = headers.first { $0.0 == "content-disposition" }?.1 ?? ""
-            parts.append(Part(name: Self.parameter("name", in: disposition) ?? "",
-                              fileName: Self.parameter("filename", in: disposition),
-                              contentType: headers.first { $0.0 == "content-type" }?.1,
-                              body: current))
-            headers = []
-            current = Data()
-        }
+        let raw: [MultipartSplitter.RawPart]
         do {
-            try parser.execute(ByteBuffer(bytes: body))
+            raw = try MultipartSplitter(boundary: boundary, maxParts: maxParts).split(body)
         } catch {
-            throw ServiceError.malformedUpload(detail: "multipart/form-data 格式错误（malformed multipart body）")
+            throw ServiceError.malformedUpload(detail: "multipart/form-data 格式错误（malformed multipart body）：\(error.reason)")
         }
-        guard !tooMany else {
-            throw ServiceError.malformedUpload(detail: "multipart/form-data 的部分多于 \(maxParts) 个（too many parts）")
+        let parts = raw.map { part in
+            let disposition = part.headers.first { $0.name == "content-disposition" }?.value ?? ""
+            return Part(name: Self.parameter("name", in: disposition) ?? "",
+                        fileName: Self.parameter("filename", in: disposition),
+                        contentType: part.headers.first { $0.name == "content-type" }?.value,
+                        body: part.body)
         }
         guard !parts.isEmpty else {
             throw ServiceError.malformedUpload(detail: "multipart/form-data 中没有任何部分（no parts）")
