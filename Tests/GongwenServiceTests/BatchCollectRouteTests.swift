@@ -182,7 +182,9 @@ struct BatchCollectRouteTests {
             }
             try await client.execute(uri: "/api/collect/statistics-2022", method: .post,
                                      headers: [.contentType: "application/zip"], body: ServiceFixtures.buffer(empty)) { response in
-                _ = try ServiceFixtures.problem(response, status: 422)
+                let problem = try ServiceFixtures.problem(response, status: 422)
+                // The files it held instead are named.
+                #expect(problem.detail.contains("其中只有 readme.txt"), "\(problem.detail)")
             }
             try await client.execute(uri: "/api/collect/statistics-2022", method: .post,
                                      headers: [.contentType: "text/plain"], body: ServiceFixtures.buffer(empty)) { response in

@@ -49,7 +49,11 @@ enum ReturnedArchive {
             try data.write(to: url)
             files.append(ReturnedFile(url: url, displayPath: name))
         }
-        guard !files.isEmpty else { throw CollectInputError.noForms(paths: ["上传的压缩包（upload）"]) }
+        guard !files.isEmpty else {
+            // What the zip held instead, so the coordinator sees the scans or notes they sent.
+            let held = skipped.isEmpty ? "" : "（其中只有 " + skipped.prefix(10).joined(separator: "、") + (skipped.count > 10 ? " 等 \(skipped.count) 个文件" : "") + "）"
+            throw CollectInputError.noForms(paths: ["上传的压缩包" + held])
+        }
         return (files, Array(skipped))
     }
 
