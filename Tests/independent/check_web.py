@@ -126,8 +126,14 @@ class Page:
         self.d, self.base, self.dl = driver, base, Path(download_dir)
 
     def wait(self, cond, timeout=20, what="condition"):
+        """`cond` until it holds. An element that goes stale while `cond` reads it is one more
+        poll, not a failure: the page replaces its main part when it moves on (the list's
+        h1 gives way to a form's), and a poll that falls between finding and reading an
+        element would otherwise stop the run — a CI run once stopped so, opening a form."""
+        from selenium.common.exceptions import StaleElementReferenceException
         from selenium.webdriver.support.ui import WebDriverWait
-        return WebDriverWait(self.d, timeout, poll_frequency=0.1).until(cond, f"timed out waiting for {what}")
+        return WebDriverWait(self.d, timeout, poll_frequency=0.1,
+                             ignored_exceptions=[StaleElementReferenceException]).until(cond, f"timed out waiting for {what}")
 
     def css(self, sel, root=None):
         from selenium.webdriver.common.by import By
