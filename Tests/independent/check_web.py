@@ -33,7 +33,8 @@ Checks:
     fields under the table's group label with the unit beside the amounts; both
     forms, filled in the page, download as XLSX holding what was typed.
  9. Bring your own form: from the list, 导入自己的表格; a lecture form made with
-    openpyxl (labels no template knows) chosen in the file input; the page lists
+    openpyxl (labels no template knows) dropped on the page's zone (a DragEvent
+    holding the file) lists its fields, then chosen in the file input; the page lists
     the fields it found with their inferred types (联系电话 phone, 听众人数（人）
     count, 邮政编码 postcode); one key renamed and one field made required in
     the page; 保存模板 JSON downloads the template with the new key in its
@@ -47,6 +48,7 @@ Without chromium, chromedriver or selenium it prints a SKIP line and exits 0
 Usage (from the repo root):
     python3 Tests/independent/check_web.py --gongwen .build/debug/gongwen [--screenshot examples/previews/web-form.png]
 """
+import base64
 import contextlib
 import json
 import os
@@ -163,6 +165,21 @@ class Page:
         el.clear()
         if text:
             el.send_keys(text)
+
+    def drop_file(self, zone, path, media_type=""):
+        """Drops the file at `path` on `zone` as dragging it from a file manager does:
+        dragenter, dragover and drop, their DataTransfer holding it as a File of its bytes.
+        Whether the zone took the drag (its dragover handler cancelled the event)."""
+        return self.d.execute_script("""
+            const [zone, encoded, name, type] = arguments;
+            const bytes = Uint8Array.from(atob(encoded), (c) => c.charCodeAt(0));
+            const transfer = new DataTransfer();
+            transfer.items.add(new File([bytes], name, { type }));
+            const send = (kind) => zone.dispatchEvent(new DragEvent(kind, { bubbles: true, cancelable: true, dataTransfer: transfer }));
+            send("dragenter");
+            const taken = !send("dragover");
+            send("drop");
+            return taken;""", zone, base64.b64encode(Path(path).read_bytes()).decode(), Path(path).name, media_type)
 
     def set_value_js(self, el, text):
         self.d.execute_script(
@@ -637,6 +654,14 @@ def lecture_form(path):
 def check_import(page, tmp):
     form_file = Path(tmp, "讲座登记表.xlsx")
     lecture_form(form_file)
+    # Dragged onto the page first: the same file dropped on the zone is read the same way.
+    page.d.get(page.base + "/#/import")
+    taken = page.drop_file(page.one(".drop-zone"), form_file,
+                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    check("[9] the import page's drop zone takes a dragged file", taken)
+    page.wait(lambda d: page.css(".import-fields tbody tr"), 30, "the fields of the dropped file")
+    dropped = {page.css('input[data-part="label"]', tr)[0].get_attribute("value") for tr in page.css(".import-fields tbody tr")}
+    check("[9] the dropped file's fields are listed", {"讲座名称", "主讲人", "联系电话"} <= dropped, f"{sorted(dropped)}")
     page.d.get(page.base + "/#/")
     page.click(page.one('a[href="#/import"]'))
     page.one("#import-file").send_keys(str(form_file))

@@ -36,6 +36,9 @@ Checks:
     另附合并打印的 print.pdf; a list of 3 units as PDF with print.pdf checked downloads a zip of
     3 PDFs, each with its unit's project name in its text (pdftotext), and print.pdf whose
     page count (pdfinfo) is the forms' summed. Skipped without LibreOffice.
+12. Dragging instead of choosing: a list of 3 units dropped on the list's zone (a DragEvent
+    whose DataTransfer holds the file) is named as chosen and gives the zip of 3 forms; the
+    zip of [4] dropped on the archive's zone is collected, 3 forms.
 
 Without chromium, chromedriver or selenium it prints a SKIP line and exits 0.
 
@@ -180,6 +183,27 @@ def check_key_project(page, tmp, template):
         check(f"[4] {kind} list: the page says 3 forms", "已生成 3 份" in batch_status(page), batch_status(page))
         kept = Path(tmp, f"key-project-{kind}.zip")
         kept.write_bytes(zip_path.read_bytes())
+
+    # [12] the list and the returned zip dropped on their zones instead of chosen
+    before = page.clear_downloads()
+    list_path = Path(tmp, "拖入的名单.csv")
+    write_csv(list_path, KEY_UNITS)
+    zone = page.one("#batch-list").find_element("xpath", "ancestor::div[contains(@class, 'drop-zone')]")
+    check("[12] the list's drop zone takes a dragged file", page.drop_file(zone, list_path, "text/csv"))
+    chosen = page.one("#batch-list-chosen").text
+    check("[12] the dropped list is named as chosen", "拖入的名单.csv" in chosen, chosen)
+    page.click(page.button("生成"))
+    zip_path = page.wait_download(before, timeout=60)
+    forms = forms_in(zip_path)[1] if zip_path else {}
+    check("[12] the dropped list gives the zip of 3 forms", len(forms) == 3, batch_status(page))
+    archive_zone = page.one("#collect-archive").find_element("xpath", "ancestor::div[contains(@class, 'drop-zone')]")
+    check("[12] the archive's drop zone takes a dragged file",
+          page.drop_file(archive_zone, Path(tmp, "key-project-XLSX.zip"), "application/zip"))
+    page.click(page.button("汇总"))
+    page.wait(lambda d: "汇总完成" in page.one("#collect-status").text or "error" in page.one("#collect-status").get_attribute("class"),
+              timeout=60, what="collect status")
+    counts = page.one("#collect-counts").text
+    check("[12] the dropped zip is collected: 3 forms", "已收录 3 份" in counts, counts)
 
     # [5] bad records
     bad = [dict(KEY_UNITS[0]), dict(KEY_UNITS[1], 邮政编码="4530"), dict(KEY_UNITS[2], 项目名称="")]
