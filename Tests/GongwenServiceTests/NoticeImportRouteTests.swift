@@ -53,6 +53,21 @@ struct NoticeImportRouteTests {
         }
     }
 
+    /// A date in Chinese numerals with a one-figure day once stopped the whole service (a
+    /// forced Int in the importer, where Swift's \d had taken 二 and 〇 for digits).
+    @Test func aDateWithAOneFigureDayInChineseNumeralsIsRead() async throws {
+        let text = try Self.seed("000").replacingOccurrences(of: "2020年 7月 22日", with: "二〇二〇年七月二日")
+        try #require(text.contains("二〇二〇年七月二日"))
+        try await ServiceFixtures.withApp { client in
+            let response = try await client.execute(uri: "/api/notices/import", method: .post,
+                                                    headers: [.contentType: "text/plain; charset=utf-8"], body: ServiceFixtures.buffer(text))
+            #expect(response.status == .ok)
+            guard case .object(let notice) = try Self.answer(response).notice else { return }
+            #expect(notice["date"] == .string("2020-07-02"))
+            #expect(try Self.answer(response).codes.contains("date-rewritten"))
+        }
+    }
+
     @Test func aFileInAMultipartBodyAsThePageSendsIt() async throws {
         let text = try Self.seed("002")
         let expected = try Self.imported(text)

@@ -15,7 +15,8 @@ trailing commas, lone surrogates). Each case must end in one of two ways:
     written files also goes through LibreOffice, and through openxml-audit where installed.
 Drafts (the seed texts of examples/drafts cut, shuffled, truncated, and salted with the same
 hostile text and with lines that look like elements of a notice: 附件：, 一、, 附件2, 抄送：,
-dates, numbers in every bracket) go through `notice import`: refused with exit 65 naming what
+dates, numbers in every bracket, and lines as typed by hand: full-width figures, dates in
+Chinese numerals with one-figure days, heading numbers with other marks) go through `notice import`: refused with exit 65 naming what
 the draft lacks and writing nothing, or imported to a notice that `gongwen notice` lays out
 (exit 0, one DOCX python-docx opens, holding every title line, heading, paragraph and
 attachment name of the imported notice).
@@ -356,6 +357,30 @@ DRAFT_LINES = ["附件：", "附件：1.活动安排", "2.另一个附件", "附
                "郑科（2020）第2号", "关于举办活动的通知", "各有关单位：", "特此通知。", "抄送：市委办、市政府办", "某某局办公室 2020年7月22日印发",
                "（此件公开发布）", "— 3 —", "签发人：张三", "某某局文件", "000123", "秘密★1年", "特急", "联系人：张三 电话：0371-12345678"]
 
+# What a draft typed by hand holds that extracted text does not: figures in full width,
+# dates in Chinese numerals with one-figure months and days, heading numbers with other marks.
+CHINESE_FIGURES = "〇一二三四五六七八九"
+
+
+def chinese_number(n):
+    """7 → 七, 12 → 十二, 22 → 二十二: as a date writes its month and day."""
+    tens, ones = divmod(n, 10)
+    return ("" if tens < 2 else CHINESE_FIGURES[tens]) + ("十" if tens else "") + (CHINESE_FIGURES[ones] if ones else "")
+
+
+def typed_by_hand(rng, line):
+    """`line` as someone typing it might have: one of the ways drafts differ from the standard."""
+    way = rng.randrange(4)
+    if way == 0:
+        return line.translate({ord(d): 0xFF10 + int(d) for d in "0123456789"})
+    if way == 1:
+        year, month, day = rng.randint(1990, 2035), rng.randint(1, 12), rng.randint(1, 31)
+        return "".join(CHINESE_FIGURES[int(d)] for d in str(year)) + f"年{chinese_number(month)}月{chinese_number(day)}日"
+    if way == 2:
+        return line.replace("、", rng.choice([".", "．", "，"]), 1)
+    return line.replace("（", "(", 1).replace("）", rng.choice([")", "）、", ")."]), 1)
+
+
 # What a pasted or converted draft may carry that no XML file can: NUL, other C0 controls,
 # U+FFFE/U+FFFF; and the page and line breaks of extracted text (form feed, CR, U+2028).
 CONTROLS = ["\x00", "\x01", "\x08", "\x0b", "\x0c", "\x1f", "\r", "\r\n", "\ufffe", "\uffff", "\u2028", "\x85"]
@@ -365,7 +390,7 @@ def draft_case(rng):
     """A seed draft cut and salted; its text."""
     lines = rng.choice(DRAFTS).read_text(encoding="utf-8").splitlines()
     for _ in range(rng.randint(1, 10)):
-        op = rng.randrange(8)
+        op = rng.randrange(9)
         i = rng.randrange(len(lines) + 1)
         if op == 0 and lines:
             del lines[min(i, len(lines) - 1)]
@@ -387,6 +412,9 @@ def draft_case(rng):
         elif op == 7 and lines:
             j = min(i, len(lines) - 1)
             lines.insert(j, lines[j])
+        elif op == 8 and lines:
+            j = min(i, len(lines) - 1)
+            lines[j] = typed_by_hand(rng, lines[j])
     return "\n".join(lines)
 
 

@@ -2,18 +2,23 @@
 /// joined into paragraphs, headings recognised by their numbers and nested into sections,
 /// contact lines gathered into contact blocks.
 struct DraftBody {
-    static let firstLevel = CompiledRegex(/[一二三四五六七八九十]+、\s*(.*)/)
-    static let secondLevel = CompiledRegex(/（[一二三四五六七八九十]+）\s*(.*)/)
-    static let thirdLevel = CompiledRegex(/\d{1,2}[.．、]\s*(.+)/)
-    static let fourthLevel = CompiledRegex(/（\d+）\s*(.*)/)
-    static let numberAfterFullStop = CompiledRegex(/。\d{1,2}[.．]/)
+    // The four levels of GB/T 9704 §7.3.3 (一、 （一） 1. （1）), with the marks drafts put
+    // instead (一. 一． （一）、 1、 （1）.), which are laid out as the standard's.
+    static let firstLevel = CompiledRegex(/([一二三四五六七八九十]+[、.．])\s*(.*)/)
+    static let secondLevel = CompiledRegex(/(（[一二三四五六七八九十]+）[、.．]?)\s*(.*)/)
+    // Not 1.5万名… (a decimal fraction opening a paragraph); 2.2022年度… (a year) is a heading.
+    static let thirdLevel = CompiledRegex(/([0-9]{1,2}[.．、])(?![0-9]{1,3}(?:[^0-9]|$))\s*(.+)/)
+    static let fourthLevel = CompiledRegex(/(（[0-9]+）[、.．]?)\s*(.*)/)
+    static let standardLabel = CompiledRegex(/[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|[0-9]{1,2}[.．]|（[0-9]+）/)
+    static let numberAfterFullStop = CompiledRegex(/。[0-9]{1,2}[.．]/)
     static let contactLabel = CompiledRegex(/^(联系人|联系电话|电话|手机|传真|电子信箱|电子邮箱|邮箱|[Ee]-?mail|联系地址|地址|邮编|邮政编码)/)
-    static let longNumber = CompiledRegex(/\d{7,}/)
+    static let longNumber = CompiledRegex(/[0-9]{7,}/)
     static let sentencePunctuation = CompiledRegex(/[，。；：]/)
 
     /// One line's role in the body.
     enum Role: Equatable {
-        case heading(level: Int, rest: String)
+        /// `label` as the draft wrote it (一、 or 一.), `rest` the heading after it.
+        case heading(level: Int, label: String, rest: String)
         case contact
         case contactHeader
         case paragraph
@@ -44,13 +49,13 @@ struct DraftBody {
 
     /// Headings by their number: 一、 （一） 1. （1）.
     static func role(of text: String) -> Role {
-        if let m = text.wholeMatch(of: Self.firstLevel.regex) { return .heading(level: 1, rest: String(m.1)) }
-        if let m = text.wholeMatch(of: Self.secondLevel.regex) { return .heading(level: 2, rest: String(m.1)) }
-        if let m = text.wholeMatch(of: Self.fourthLevel.regex) { return .heading(level: 4, rest: String(m.1)) }
+        if let m = text.wholeMatch(of: Self.firstLevel.regex) { return .heading(level: 1, label: String(m.1), rest: String(m.2)) }
+        if let m = text.wholeMatch(of: Self.secondLevel.regex) { return .heading(level: 2, label: String(m.1), rest: String(m.2)) }
+        if let m = text.wholeMatch(of: Self.fourthLevel.regex) { return .heading(level: 4, label: String(m.1), rest: String(m.2)) }
         if DraftDate(text) == nil, let m = text.wholeMatch(of: Self.thirdLevel.regex) {
-            let rest = String(m.1)
+            let rest = String(m.2)
             // 1.科学之夜活动。2.科研机构和大学开放。… is a paragraph listing items, not a heading.
-            if rest.firstMatch(of: Self.numberAfterFullStop.regex) == nil { return .heading(level: 3, rest: rest) }
+            if rest.firstMatch(of: Self.numberAfterFullStop.regex) == nil { return .heading(level: 3, label: String(m.1), rest: rest) }
         }
         if isContact(text) { return .contact }
         return .paragraph
@@ -123,8 +128,9 @@ struct DraftBody {
         current.count == 1 && role(of: text) == .contact
     }
 
-    /// The blocks of `lines`, nested.
-    static func blocks(_ lines: [DraftLine], tables: [[[String]]] = []) -> [BodyBlock] {
+    /// The blocks of `lines`, nested; the labels of headings numbered otherwise than the
+    /// standard (一. for 一、) are added to `nonstandard`, for the warning that says so.
+    static func blocks(_ lines: [DraftLine], tables: [[[String]]] = [], nonstandard: inout [String]) -> [BodyBlock] {
         let texts = paragraphs(lines, wrap: wrapWidth(of: lines))
         let root = Section(level: 0, heading: nil, text: nil)
         var stack = [root]
@@ -152,8 +158,9 @@ struct DraftBody {
                 role = .contactHeader
             }
             switch role {
-            case .heading(let level, let rest):
+            case .heading(let level, let label, let rest):
                 contact = nil
+                if label.wholeMatch(of: Self.standardLabel.regex) == nil, !nonstandard.contains(label) { nonstandard.append(label) }
                 while let top = stack.last, top.level >= level, top !== root { stack.removeLast() }
                 var heading = rest
                 var runOn: String?

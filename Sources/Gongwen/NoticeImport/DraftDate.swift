@@ -1,8 +1,10 @@
 /// A date as drafts write it — 2020年7月22日, 二〇二〇年七月二十二日, 二O二O年…, 2020.7.22,
-/// 2020-07-22 — read into year, month and day; the standard prints 2020年7月22日.
+/// 2020-07-22 — read into year, month and day; the standard prints 2020年7月22日. Figures are
+/// ASCII here (`DraftText.clean` makes full-width ones so): Swift's `\d` would take 二 and 〇
+/// as digits too, and 二〇二〇年七月二日 stopped the importer at `Int("二〇二〇")!`.
 struct DraftDate: Sendable, Equatable {
-    static let written = CompiledRegex(/(\d{4})年(\d{1,2})月(\d{1,2})日/)
-    static let separated = CompiledRegex(/(\d{4})[.\-\/．](\d{1,2})[.\-\/．](\d{1,2})/)
+    static let written = CompiledRegex(/([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日/)
+    static let separated = CompiledRegex(/([0-9]{4})[.\-\/．]([0-9]{1,2})[.\-\/．]([0-9]{1,2})/)
     static let inChineseNumerals = CompiledRegex(/([〇○零OoＯ0一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日/)
 
     var year: Int
@@ -18,10 +20,9 @@ struct DraftDate: Sendable, Equatable {
     init?(_ text: String) {
         let s = text.filter { $0 != " " && $0 != "\u{3000}" }
         var parts: (Int, Int, Int)?
-        if let m = s.wholeMatch(of: Self.written.regex) {
-            parts = (Int(m.1)!, Int(m.2)!, Int(m.3)!)
-        } else if let m = s.wholeMatch(of: Self.separated.regex) {
-            parts = (Int(m.1)!, Int(m.2)!, Int(m.3)!)
+        if let m = s.wholeMatch(of: Self.written.regex) ?? s.wholeMatch(of: Self.separated.regex),
+           let y = Int(m.1), let mo = Int(m.2), let d = Int(m.3) {
+            parts = (y, mo, d)
         } else if let m = s.wholeMatch(of: Self.inChineseNumerals.regex),
                   let y = Self.digits(String(m.1)), let mo = Self.number(String(m.2)), let d = Self.number(String(m.3)) {
             parts = (y, mo, d)

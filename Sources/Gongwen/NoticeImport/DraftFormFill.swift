@@ -9,7 +9,7 @@ import Foundation
 /// stays blank.
 enum DraftFormFill {
     static let parenthesised = CompiledRegex(/[（(][^）)]*[）)]/)
-    static let plainNumber = CompiledRegex(/-?\d+(\.\d+)?/)
+    static let plainNumber = CompiledRegex(/-?[0-9]+(\.[0-9]+)?/)
 
     /// Whether `text` is the hint the blank form prints in the field's cell, compared without
     /// spaces and with either width of parentheses.

@@ -22,8 +22,8 @@ struct DraftLine: Sendable, Equatable {
 enum DraftText {
 
     static let bookmark = CompiledRegex(/\[bookmark:[^\]]*\]/)
-    static let dashedPageNumber = CompiledRegex(/[—–\-－]+\s*\d+\s*[—–\-－]+/)
-    static let pageOfPages = CompiledRegex(/第\s*\d+\s*页(\s*共\s*\d+\s*页)?/)
+    static let dashedPageNumber = CompiledRegex(/[—–\-－]+\s*[0-9]+\s*[—–\-－]+/)
+    static let pageOfPages = CompiledRegex(/第\s*[0-9]+\s*页(\s*共\s*[0-9]+\s*页)?/)
     static let blank = CharacterSet.whitespacesAndNewlines.union(CharacterSet(charactersIn: "\u{3000}\u{00A0}\u{FEFF}"))
 
     static func width(of text: String) -> Double {
@@ -47,8 +47,44 @@ enum DraftText {
         s = String(s.map { $0 == "\u{3000}" || $0 == "\t" || $0 == "\u{00A0}" ? " " : $0 })
         s = s.trimmingCharacters(in: blank)
         for (wrong, right) in mistranslations { s = restore(s, wrong, right) }
+        s = asciiDigits(s)
         s = fullWidthPunctuation(s)
+        s = removeSpacesBesidePunctuation(s)
+        if s.hasSuffix("."), let before = s.dropLast().last, isCJK(before), !"。！？…".contains(before) {
+            // 特此通知. — a half-width full stop ending Chinese text.
+            s = String(s.dropLast()) + "。"
+        }
         return removeSpacesInWords(s)
+    }
+
+    /// Full-width figures (２０２０年７月) as ASCII ones, which the standard prints and every
+    /// pattern here reads.
+    static func asciiDigits(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { (0xFF10...0xFF19).contains($0.value) }) else { return s }
+        return String(String.UnicodeScalarView(s.unicodeScalars.map { scalar in
+            (0xFF10...0xFF19).contains(scalar.value) ? Unicode.Scalar(UInt8(scalar.value - 0xFF10 + 0x30)) : scalar
+        }))
+    }
+
+    /// Full-width punctuation sets its own space: a space typed beside ，。、；：？！（）《》“”
+    /// (各省辖市科技局， 济源示范区科技局) is none the page should print.
+    static let spacedPunctuation: Set<Character> = ["，", "。", "、", "；", "：", "？", "！", "（", "）", "《", "》", "“", "”"]
+
+    static func removeSpacesBesidePunctuation(_ s: String) -> String {
+        guard s.contains(" ") else { return s }
+        let chars = Array(s)
+        var out: [Character] = []
+        for (i, c) in chars.enumerated() {
+            if c == " " {
+                var n = i + 1
+                while n < chars.count, chars[n] == " " { n += 1 }
+                let prev = out.last
+                let next = n < chars.count ? chars[n] : nil
+                if prev.map(spacedPunctuation.contains) == true || next.map(spacedPunctuation.contains) == true { continue }
+            }
+            out.append(c)
+        }
+        return String(out)
     }
 
     /// `wrong` replaced by `right` where Chinese stands on both sides.

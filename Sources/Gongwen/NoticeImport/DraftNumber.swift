@@ -2,8 +2,8 @@
 /// brackets than 〔〕, 第 before the number, leading zeros — with the problems that
 /// `DocumentNumberProblem` names, so the warning says what was wrong in the office's words.
 enum DraftNumber {
-    static let anyBrackets = CompiledRegex(/[^\s〔\[［(（【]{1,15}\s*[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*第?\s*\d+\s*号/)
-    static let parts = CompiledRegex(/([^〔\[［(（【]+)[〔\[［(（【](\d{4})[〕\]］)）】]第?0*(\d+)号/)
+    static let anyBrackets = CompiledRegex(/[^\s〔\[［(（【]{1,15}\s*[〔\[［(（【]\s*[0-9]{4}\s*[〕\]］)）】]\s*第?\s*[0-9]+\s*号/)
+    static let parts = CompiledRegex(/([^〔\[［(（【]+)[〔\[［(（【]([0-9]{4})[〕\]］)）】]第?0*([0-9]+)号/)
 
     /// A line that is a 发文字号: 机关代字, a year in some brackets, an optional 第, digits, 号.
     static func isNumber(_ text: String) -> Bool {

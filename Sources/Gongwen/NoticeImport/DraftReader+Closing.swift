@@ -7,7 +7,7 @@ extension DraftReader {
 
     static let noteInBrackets = CompiledRegex(/（.*）/)
     static let copyToLine = CompiledRegex(/抄送[：:]\s*(.*)/)
-    static let printedLine = CompiledRegex(/(.*?)\s*(\d{4}\s*[年.\-]\s*\d{1,2}\s*[月.\-]\s*\d{1,2}\s*日?|[〇○零O一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)\s*印发/)
+    static let printedLine = CompiledRegex(/(.*?)\s*([0-9]{4}\s*[年.\-]\s*[0-9]{1,2}\s*[月.\-]\s*[0-9]{1,2}\s*日?|[〇○零O一二三四五六七八九]{4}年[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)\s*印发/)
     static let parenthesised = CompiledRegex(/（[^）]*）/)
 
     mutating func readClosing(_ lines: ArraySlice<DraftLine>) -> (pages: [AttachmentPage], note: String?, colophon: Colophon?) {
@@ -18,7 +18,7 @@ extension DraftReader {
         for line in lines {
             let t = line.text
             if let m = t.wholeMatch(of: Self.attachmentLabel.regex) {
-                pages.append((Int(m.1), [])); continue
+                pages.append((Int(m.1) ?? DraftDate.number(String(m.1)), [])); continue
             }
             if t.hasPrefix("信息公开选项") || (pages.isEmpty && t.wholeMatch(of: Self.noteInBrackets.regex) != nil) {
                 note = t.hasPrefix("（") && t.hasSuffix("）") ? String(t.dropFirst().dropLast()) : t
@@ -96,7 +96,7 @@ extension DraftReader {
             }
             return NoticeAttachment(name: name, form: AttachedForm(template: id, data: data, notes: nil), body: nil)
         }
-        let body = DraftBody.blocks(content, tables: tables)
+        let body = DraftBody.blocks(content, tables: tables, nonstandard: &headingLabels)
         guard !body.isEmpty else {
             warnings.append(.attachmentEmpty(name))
             return NoticeAttachment(name: name, separate: true)

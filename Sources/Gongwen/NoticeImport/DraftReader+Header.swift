@@ -11,10 +11,11 @@ struct DraftHeader {
 }
 
 extension DraftReader {
-    static let copyNumberLine = CompiledRegex(/\d{6}/)
+    static let copyNumberLine = CompiledRegex(/[0-9]{6}/)
     static let secrecyLine = CompiledRegex(/(绝密|机密|秘密)(★.*)?/)
     static let urgencyLine = CompiledRegex(/特急|加急|特提|平急/)
-    static let attachmentLabel = CompiledRegex(/附件\s*(\d*)/)
+    /// 附件, 附件2, 附件二: the line that opens an attachment page.
+    static let attachmentLabel = CompiledRegex(/附件\s*([0-9]*|[一二三四五六七八九十]{1,3})/)
     static let signerLabel = CompiledRegex(/签发人[：:]\s*(.+)$/)
 
     /// Reads the header and title from the top of `lines`; a table there (a Word template's

@@ -2,7 +2,7 @@ import Foundation
 
 /// Names of organs and of list items, and the title's lines, as drafts write them.
 extension DraftReader {
-    static let itemNumber = CompiledRegex(/\d{1,2}[.．、]\s*/)
+    static let itemNumber = CompiledRegex(/[0-9]{1,2}[.．、]\s*/)
     static let organPunctuation = CompiledRegex(/[，。；：、“”《》]/)
 
     static func itemName(_ text: String) -> String {

@@ -34,6 +34,9 @@ public enum NoticeImportWarning: Sendable, Equatable, CustomStringConvertible {
     case controlCharactersRemoved([UInt32])
     /// A mistranslated word put back (“and” between Chinese words is 和).
     case wordRestored(from: String, to: String)
+    /// Headings numbered with other marks than the standard's (一. for 一、, 1、 for 1.),
+    /// laid out with the standard's: the labels as the draft wrote them.
+    case headingNumbersCorrected([String])
 
     /// A stable id of the kind of warning, for a program that reads the service's answer.
     public var code: String {
@@ -54,6 +57,7 @@ public enum NoticeImportWarning: Sendable, Equatable, CustomStringConvertible {
         case .notPlaced: "not-placed"
         case .wordRestored: "word-restored"
         case .controlCharactersRemoved: "control-characters-removed"
+        case .headingNumbersCorrected: "heading-number-corrected"
         }
     }
 
@@ -91,6 +95,8 @@ public enum NoticeImportWarning: Sendable, Equatable, CustomStringConvertible {
             "草稿中的控制字符 \(scalars.map { String(format: "U+%04X", $0) }.joined(separator: "、")) 无法写入文件，已删去"
         case .wordRestored(let from, let to):
             "“\(from)”已改为“\(to)”（文字提取时混入的英文词）"
+        case .headingNumbersCorrected(let labels):
+            "层次序号 \(labels.map { "“\($0)”" }.joined(separator: "、")) 不合标准，已按 一、（一）1.（1）排版"
         }
     }
 }
