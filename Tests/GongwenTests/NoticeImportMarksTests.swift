@@ -77,6 +77,24 @@ struct NoticeImportMarksTests {
         #expect(notice.body.map(\.text) == ["现将有关事项通知如下。", "特此通知。"])
     }
 
+    @Test("A line above the 版头 that is no element (征求意见稿, 内部资料) is dropped, said; the 版头 stays the 版头", arguments: [
+        "征求意见稿", "（送审稿）", "内部资料", "一二三四五六",
+    ])
+    func lineAboveTheHeader(_ line: String) throws {
+        let result = try Self.importer.importText(line + "\n" + Self.draft(body: "现将有关事项通知如下。"))
+        #expect(result.notice.title == ["关于开展2021年科技活动周的通知"])
+        #expect(result.notice.issuer.organs == ["河南省科学技术厅"])
+        #expect(result.notice.documentNumber == "豫科〔2021〕12号")
+        #expect(result.notice.copyNumber == nil, "a 份号 is six figures, not 一二三四五六")
+        #expect(result.warnings.contains(.lineDropped(line)), "\(result.warnings)")
+        #expect(!result.warnings.contains { $0.code == "issuer-from-signature" })
+        // Above organ lines and a 发文字号 with no 文件, too.
+        let bare = try Self.importer.importText(line + "\n河南省科学技术厅\n豫科〔2021〕12号\n关于开展活动的通知\n各单位：\n现将有关事项通知如下。\n河南省科学技术厅\n2021年4月20日")
+        #expect(bare.notice.title == ["关于开展活动的通知"])
+        #expect(bare.notice.documentNumber == "豫科〔2021〕12号")
+        #expect(bare.notice.issuer.organs == ["河南省科学技术厅"] && bare.notice.issuer.suffix == nil, "\(bare.notice.issuer)")
+    }
+
     @Test("An attachment page labelled 附件一 is attachment 1")
     func attachmentInChineseNumerals() throws {
         let text = Self.draft(body: "现将有关事项通知如下。\n附件：1.活动安排", after: "附件一\n活动安排\n5月22日开幕。")

@@ -17,6 +17,8 @@ extension DraftReader {
     /// 附件, 附件2, 附件二: the line that opens an attachment page.
     static let attachmentLabel = CompiledRegex(/附件\s*([0-9]*|[一二三四五六七八九十]{1,3})/)
     static let signerLabel = CompiledRegex(/签发人[：:]\s*(.+)$/)
+    /// 征求意见稿, （送审稿）…: what a draft says of itself above the 版头, no element of the notice.
+    static let draftStage = CompiledRegex(/[（(【\[]?(征求意见稿|送审稿|讨论稿|审议稿|修改稿|草稿|初稿)[）)】\]]?/)
 
     /// Reads the header and title from the top of `lines`; a table there (a Word template's
     /// 版头) is replaced by its cells' lines. No title is an error naming it (and the date,
@@ -48,11 +50,21 @@ extension DraftReader {
             if title.isEmpty, issuer == nil, number == nil, t.wholeMatch(of: Self.attachmentLabel.regex) != nil {
                 warnings.append(.lineDropped(t)); continue
             }
+            if title.isEmpty, t.wholeMatch(of: Self.draftStage.regex) != nil { warnings.append(.lineDropped(t)); continue }
             var rest = t
             if let m = t.firstMatch(of: Self.signerLabel.regex) {
                 signer = m.1.split(whereSeparator: { $0 == " " || $0 == "、" }).map(String.init)
                 rest = String(t[..<m.range.lowerBound]).trimmingCharacters(in: .whitespaces)
                 if rest.isEmpty { continue }
+            }
+            // The 版头 or the 发文字号 under lines taken for the title's first: those lines stood
+            // above the 版头 (a note such as 内部资料), so they are no title — but organ lines
+            // last among them are the 版头's own (stacked organs, or names over the number).
+            if !title.isEmpty, issuer == nil, number == nil, DraftNumber.isNumber(rest) || (rest != "文件" && Self.isIssuerLine(rest)) {
+                let organs = Array(title.reversed().prefix { Self.isOrgan($0) && !$0.contains("关于") }.reversed())
+                for stray in title.dropLast(organs.count) { warnings.append(.lineDropped(stray)) }
+                pending = organs
+                title = []
             }
             if DraftNumber.isNumber(rest) {
                 // Organ lines above the number with no 文件: the mark is the names alone.
@@ -69,7 +81,7 @@ extension DraftReader {
             if title.isEmpty, number == nil, issuer == nil {
                 let tokens = rest.split(separator: " ").map(String.init)
                 if rest == "文件" { issuer = pending; pending = []; continue }
-                if tokens.contains(where: { $0.hasSuffix("文件") }), !rest.hasPrefix("关于") {
+                if Self.isIssuerLine(rest) {
                     issuer = pending + tokens.map { $0.hasSuffix("文件") ? String($0.dropLast(2)) : $0 }.filter { !$0.isEmpty }
                     pending = []
                     continue
@@ -95,5 +107,10 @@ extension DraftReader {
         }
         return DraftHeader(copyNumber: copyNumber, secrecy: secrecy, urgency: urgency, number: number, signer: signer,
                            issuer: issuer, issuerSuffix: issuerSuffix, title: Self.titleLines(title), end: i)
+    }
+
+    /// A 发文机关标志 line: a word ending in 文件 (河南省科学技术厅文件, or organs then 文件), not a title.
+    static func isIssuerLine(_ text: String) -> Bool {
+        !text.hasPrefix("关于") && text.split(separator: " ").contains { $0.hasSuffix("文件") }
     }
 }
