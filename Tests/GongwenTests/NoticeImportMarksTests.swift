@@ -66,7 +66,17 @@ struct NoticeImportMarksTests {
         #expect(result.warnings.first { $0.code == "heading-number-corrected" }?.description.contains("一、（一）1.（1）") == true)
         // The standard's own marks say nothing.
         let plain = try Self.importer.importText(Self.draft(body: "一、活动时间\n（一）主场活动\n在郑州举办。\n1.组织。\n（1）落实。"))
-        #expect(!plain.warnings.contains { $0.code == "heading-number-corrected" })
+        #expect(!plain.warnings.contains { $0.code == "heading-number-corrected" || $0.code == "heading-level-skipped" })
+    }
+
+    @Test("A heading that skips a level (1. straight under 一、) is laid out at its depth, and said")
+    func skippedLevel() throws {
+        let result = try Self.importer.importText(Self.draft(body: "一、工作要求\n1.加强组织领导。\n2.做好宣传报道。\n二、其他\n（1）附则。"))
+        let first = try #require(result.notice.body.first)
+        #expect(first.heading == "工作要求")
+        #expect(first.body?.map(\.heading) == ["加强组织领导。", "做好宣传报道。"], "at depth 2, printed （一） （二）")
+        #expect(result.warnings.contains(.headingLevelsSkipped(["1.加强组织领导。", "2.做好宣传报道。", "（1）附则。"])), "\(result.warnings)")
+        #expect(result.warnings.first { $0.code == "heading-level-skipped" }?.description.contains("跳过了上一层次") == true)
     }
 
     @Test("Spaces typed beside full-width punctuation go; a half-width full stop ending Chinese text is 。")

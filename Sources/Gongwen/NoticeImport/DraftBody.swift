@@ -128,9 +128,16 @@ struct DraftBody {
         current.count == 1 && role(of: text) == .contact
     }
 
-    /// The blocks of `lines`, nested; the labels of headings numbered otherwise than the
-    /// standard (一. for 一、) are added to `nonstandard`, for the warning that says so.
-    static func blocks(_ lines: [DraftLine], tables: [[[String]]] = [], nonstandard: inout [String]) -> [BodyBlock] {
+    /// What the headings of a draft's bodies did that the layout changes, for the warnings
+    /// that say so: labels written otherwise than the standard (一. for 一、), and headings
+    /// that skip a level (1. straight under 一、), which the layout numbers by their depth.
+    struct HeadingNotes: Equatable {
+        var nonstandardLabels: [String] = []
+        var skippedLevels: [String] = []
+    }
+
+    /// The blocks of `lines`, nested; what their headings did is added to `notes`.
+    static func blocks(_ lines: [DraftLine], tables: [[[String]]] = [], notes: inout HeadingNotes) -> [BodyBlock] {
         let texts = paragraphs(lines, wrap: wrapWidth(of: lines))
         let root = Section(level: 0, heading: nil, text: nil)
         var stack = [root]
@@ -160,8 +167,11 @@ struct DraftBody {
             switch role {
             case .heading(let level, let label, let rest):
                 contact = nil
-                if label.wholeMatch(of: Self.standardLabel.regex) == nil, !nonstandard.contains(label) { nonstandard.append(label) }
+                if label.wholeMatch(of: Self.standardLabel.regex) == nil, !notes.nonstandardLabels.contains(label) {
+                    notes.nonstandardLabels.append(label)
+                }
                 while let top = stack.last, top.level >= level, top !== root { stack.removeLast() }
+                if level > stack.last!.level + 1 { notes.skippedLevels.append(label + rest.prefix(12)) }
                 var heading = rest
                 var runOn: String?
                 if let stop = rest.firstIndex(of: "。"), rest.index(after: stop) < rest.endIndex {

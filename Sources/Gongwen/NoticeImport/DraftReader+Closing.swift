@@ -96,7 +96,7 @@ extension DraftReader {
             }
             return NoticeAttachment(name: name, form: AttachedForm(template: id, data: data, notes: nil), body: nil)
         }
-        let body = DraftBody.blocks(content, tables: tables, nonstandard: &headingLabels)
+        let body = DraftBody.blocks(content, tables: tables, notes: &headingNotes)
         guard !body.isEmpty else {
             warnings.append(.attachmentEmpty(name))
             return NoticeAttachment(name: name, separate: true)

@@ -14,9 +14,8 @@ struct DraftReader {
     /// Whether the draft is plain text, whose tables (copied out of Word or WPS) come as lines
     /// of cells separated by tabs; a Word draft's tables are its own, and its tabs align text.
     var isPlainText = false
-    /// Heading labels written otherwise than the standard (一. （一）、 1、), in the body and
-    /// the free-text attachments.
-    var headingLabels: [String] = []
+    /// What the headings of the body and the free-text attachments did that the layout changes.
+    var headingNotes = DraftBody.HeadingNotes()
 
     static let titleEnding = CompiledRegex(/.*(通知|报告|意见|决定|通报|批复|请示|函|方案|纪要|公告|通告|办法|规定|决议|命令|议案|公报|规划|计划|细则|要点)/)
     static let documentEnding = CompiledRegex(/.*(表|通知|方案|办法|名单|意见|报告|清单|细则|要点|目录|书|函|规定|指南|材料|计划|汇编|公告|决定)/)
@@ -82,7 +81,7 @@ struct DraftReader {
             bodyEnd = j
         }
         let signatureLines = lines[signatureStart..<(dateIndex ?? pagesStart)].map(\.text)
-        let body = DraftBody.blocks(Array(lines[i..<bodyEnd]), tables: tables, nonstandard: &headingLabels)
+        let body = DraftBody.blocks(Array(lines[i..<bodyEnd]), tables: tables, notes: &headingNotes)
 
         // The date.
         var date: String
@@ -126,7 +125,8 @@ struct DraftReader {
         notice.note = closing.note
         notice.colophon = closing.colophon
         notice.attachments = attachments(names: names, pages: closing.pages)
-        if !headingLabels.isEmpty { warnings.append(.headingNumbersCorrected(headingLabels)) }
+        if !headingNotes.nonstandardLabels.isEmpty { warnings.append(.headingNumbersCorrected(headingNotes.nonstandardLabels)) }
+        if !headingNotes.skippedLevels.isEmpty { warnings.append(.headingLevelsSkipped(headingNotes.skippedLevels)) }
         return notice
     }
 }

@@ -37,6 +37,9 @@ public enum NoticeImportWarning: Sendable, Equatable, CustomStringConvertible {
     /// Headings numbered with other marks than the standard's (一. for 一、, 1、 for 1.),
     /// laid out with the standard's: the labels as the draft wrote them.
     case headingNumbersCorrected([String])
+    /// Headings that skip a level (1. straight under 一、, （一） with no 一、 above): the layout
+    /// numbers a heading by its depth, so these print with the level's number they stand at.
+    case headingLevelsSkipped([String])
 
     /// A stable id of the kind of warning, for a program that reads the service's answer.
     public var code: String {
@@ -58,6 +61,7 @@ public enum NoticeImportWarning: Sendable, Equatable, CustomStringConvertible {
         case .wordRestored: "word-restored"
         case .controlCharactersRemoved: "control-characters-removed"
         case .headingNumbersCorrected: "heading-number-corrected"
+        case .headingLevelsSkipped: "heading-level-skipped"
         }
     }
 
@@ -97,6 +101,8 @@ public enum NoticeImportWarning: Sendable, Equatable, CustomStringConvertible {
             "“\(from)”已改为“\(to)”（文字提取时混入的英文词）"
         case .headingNumbersCorrected(let labels):
             "层次序号 \(labels.map { "“\($0)”" }.joined(separator: "、")) 不合标准，已按 一、（一）1.（1）排版"
+        case .headingLevelsSkipped(let headings):
+            "\(headings.prefix(3).map { "“\($0)”" }.joined(separator: "、"))\(headings.count > 3 ? " 等 \(headings.count) 处" : "")跳过了上一层次，已按所在层次依次编为 一、（一）1.（1），请核对"
         }
     }
 }
