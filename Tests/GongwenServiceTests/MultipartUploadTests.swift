@@ -53,6 +53,10 @@ struct MultipartUploadTests {
         #expect(upload.parts.map(\.name) == ["a", ""])
         #expect(upload.parts.map(\.body) == [Data(), Data("no headers".utf8)])
         #expect(try Self.parse("--XyZ\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n1\r\n--XyZ--").part("x")?.body == Data("1".utf8))
+        // A body that is a slice of a larger buffer (its indices do not start at 0) reads the same.
+        let whole = Data("junk--XyZ\r\nContent-Disposition: form-data; name=\"x\"\r\n\r\n1\r\n--XyZ--".utf8)
+        let slice = whole[whole.index(whole.startIndex, offsetBy: 4)...]
+        #expect(try MultipartUpload.parse(slice, contentType: Self.type).part("x")?.body == Data("1".utf8))
     }
 
     /// Each way a body can be wrong, and the body schemathesis crashed the service with.
