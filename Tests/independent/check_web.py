@@ -721,6 +721,17 @@ def check_import(page, tmp):
 
 # ---------------------------------------------------------------- main
 
+def skipped_for_missing(check_name, missing):
+    """Whether the check is skipped because `missing` names tools it needs: then it says so,
+    how to install them, and an empty tally, and the caller exits 0."""
+    if not missing:
+        return False
+    print(f"SKIP {check_name}: {', '.join(missing)} not installed "
+          "(scripts/install-deps.sh --with-test-readers installs them)")
+    print("0 passed, 0 failed")
+    return True
+
+
 def missing_tools():
     missing = []
     if not CHROMIUM:
@@ -744,11 +755,7 @@ def main():
     ap.add_argument("--url", help="test this running server instead of starting `gongwen serve` (skips check 7)")
     args = ap.parse_args()
     started = time.time()
-    missing = missing_tools()
-    if missing:
-        print(f"SKIP check_web: {', '.join(missing)} not installed "
-              "(scripts/install-deps.sh --with-test-readers installs them)")
-        print("0 passed, 0 failed")
+    if skipped_for_missing("check_web", missing_tools()):
         return 0
 
     templates = {t["id"]: t for t in (load_template(p.stem) for p in sorted(Path("templates/forms").glob("*.json")))}

@@ -58,7 +58,7 @@ from pathlib import Path
 
 from harness import arguments, check, http, is_number, pdf_page_count, scratch_folder, summary, xlsx_values
 from check_web import (browser_on, check_console, driven, check_no_foreign_loads, lecture_form, missing_tools, serve,
-                       take_screenshot)
+                       skipped_for_missing, take_screenshot)
 
 KEY_UNITS = [
     {"项目名称": "科普大篷车进社区", "主办单位": "郑州市科学技术馆", "邮政编码": "450000", "拟参加人数": "3000"},
@@ -385,11 +385,7 @@ def main():
     ap.add_argument("--screenshot", help="write a PNG of the batch page here")
     args = ap.parse_args()
     started = time.time()
-    missing = missing_tools()
-    if missing:
-        print(f"SKIP check_web_batch: {', '.join(missing)} not installed "
-              "(scripts/install-deps.sh --with-test-readers installs them)")
-        print("0 passed, 0 failed")
+    if skipped_for_missing("check_web_batch", missing_tools()):
         return 0
     with scratch_folder("gongwen-web-batch-") as tmp:
         server = serve(args.gongwen, tmp, "main")

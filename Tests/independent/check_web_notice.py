@@ -47,7 +47,7 @@ import time
 from pathlib import Path
 
 from harness import ROOT, arguments, check, docx_texts, http, scratch_folder, summary
-from check_web import browser_on, driven, missing_tools, serve
+from check_web import browser_on, driven, missing_tools, serve, skipped_for_missing
 
 SEED = ROOT / "examples/notices/000.json"
 NEW_DATE = "2020-08-15"
@@ -419,11 +419,8 @@ def main():
     ap.add_argument("--screenshot", help="write a PNG of the notice page here")
     args = ap.parse_args()
     started = time.time()
-    missing = missing_tools() + [t for t in ("soffice", "pdftoppm", "pdftotext") if not shutil.which(t)]
-    if missing:
-        print(f"SKIP check_web_notice: {', '.join(missing)} not installed "
-              "(scripts/install-deps.sh --with-test-readers installs them)")
-        print("0 passed, 0 failed")
+    pdf_tools = [t for t in ("soffice", "pdftoppm", "pdftotext") if not shutil.which(t)]
+    if skipped_for_missing("check_web_notice", missing_tools() + pdf_tools):
         return 0
     with scratch_folder("gongwen-web-notice-") as tmp:
         server = serve(args.gongwen, tmp, "main")
