@@ -25,8 +25,7 @@ struct BatchRoutes {
         let environment = self.environment
         routes.post("/api/batch/{id}") { request, context in
             let template = try environment.template(QueryParameters.path(context, "id"))
-            let options = try Self.options(request)
-            try Self.checkEngines(for: options, environment.pdf, merger: PrintFile.merger() != nil)
+            let options = try Self.options(request, environment)
             let type = RequestBodyReader.mediaType(of: request)
             guard let listType = Self.listTypes.first(where: { $0.mediaType == type }) else {
                 throw ServiceError.unsupportedMediaType(found: request.headers[.contentType], accepted: Self.listTypes.map(\.mediaType))
@@ -39,8 +38,7 @@ struct BatchRoutes {
         // The same with the template beside the list: multipart/form-data, parts `template`
         // (the template's JSON) and `list` (the file, known by its media type or extension).
         routes.post("/api/batch") { request, _ in
-            let options = try Self.options(request)
-            try Self.checkEngines(for: options, environment.pdf, merger: PrintFile.merger() != nil)
+            let options = try Self.options(request, environment)
             let upload = try await RequestBodyReader.multipart(request, limit: environment.settings.maxUploadBytes,
                                                                   within: environment.settings.longTimeout)
             let (template, library) = try InlineTemplate.resolve(upload, in: environment.library)
@@ -92,6 +90,13 @@ struct BatchRoutes {
         return Options(formats: formats, keepPDFs: choice == "pdf" || choice == "all",
                        printFile: try QueryParameters.flag(request, name: "print", label: "合并打印文件", fallback: false),
                        keepGoing: try QueryParameters.flag(request, name: "keepGoing", label: "跳过有误的记录", fallback: false))
+    }
+
+    /// The request's options, refused first (503) when they need an engine the service lacks.
+    static func options(_ request: Request, _ environment: ServiceEnvironment) throws -> Options {
+        let options = try options(request)
+        try checkEngines(for: options, environment.pdf, merger: PrintFile.merger() != nil)
+        return options
     }
 
     /// A batch that needs PDFs, asked of a service without LibreOffice (or, for the print file,
