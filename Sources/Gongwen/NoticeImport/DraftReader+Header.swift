@@ -60,13 +60,14 @@ extension DraftReader {
             // The 版头 or the 发文字号 under lines taken for the title's first: those lines stood
             // above the 版头 (a note such as 内部资料), so they are no title — but organ lines
             // last among them are the 版头's own (stacked organs, or names over the number).
-            if !title.isEmpty, issuer == nil, number == nil, DraftNumber.isNumber(rest) || (rest != "文件" && Self.isIssuerLine(rest)) {
+            let isNumber = DraftNumber.isNumber(rest)
+            if !title.isEmpty, issuer == nil, number == nil, isNumber || (rest != "文件" && Self.isIssuerLine(rest)) {
                 let organs = Array(title.reversed().prefix { Self.isOrgan($0) && !$0.contains("关于") }.reversed())
                 for stray in title.dropLast(organs.count) { warnings.append(.lineDropped(stray)) }
                 pending = organs
                 title = []
             }
-            if DraftNumber.isNumber(rest) {
+            if isNumber {
                 // Organ lines above the number with no 文件: the mark is the names alone.
                 if issuer == nil, !pending.isEmpty {
                     issuer = pending
